@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_master_data.js'
+
+/**
+ * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
+ * same code runs from TypeScript sources under tap and from compiled JavaScript in the container.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_master_data': m0001,
+}

@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+const LogLevel = Type.Union(
+  ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+)
+
+/** The service's whole configuration, as read from the environment (see README, Configuration). */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  dataDir: Type.String({ minLength: 1 }),
+  adminToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  logLevel: LogLevel,
+  bodyLimit: Type.Integer({ minimum: 1024 }),
+  importBodyLimit: Type.Integer({ minimum: 1024 }),
+})
+export type Config = Static<typeof ConfigSchema>
+
+export class ConfigError extends Error {}
+
+/** Each setting with the variable it comes from, its default, and what a valid value looks like. */
+const variables = {
+  port: { name: 'PORT', fallback: '3000', kind: 'integer', expect: 'an integer from 0 to 65535' },
+  host: { name: 'HOST', fallback: '127.0.0.1', kind: 'string', expect: 'a host name or address' },
+  databaseUrl: { name: 'DATABASE_URL', fallback: null, kind: 'string', expect: 'a postgres:// or postgresql:// URL' },
+  dataDir: { name: 'DATA_DIR', fallback: './data', kind: 'string', expect: 'a directory path or memory://' },
+  adminToken: { name: 'CCHC_ADMIN_TOKEN', fallback: null, kind: 'string', expect: 'at least 16 characters' },
+  logLevel: { name: 'LOG_LEVEL', fallback: 'info', kind: 'string', expect: 'one of fatal, error, warn, info, debug, trace, silent' },
+  bodyLimit: { name: 'BODY_LIMIT', fallback: String(1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
+  importBodyLimit: { name: 'IMPORT_BODY_LIMIT', fallback: String(50 * 1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
+} as const satisfies Record<keyof Config, { name: string; fallback: string | null; kind: 'integer' | 'string'; expect: string }>
+
+function parseValue(kind: 'integer' | 'string', raw: string): unknown {
+  if (kind === 'string') return raw
+  return /^\d+$/.test(raw) ? Number(raw) : raw
+}
+
+/**
+ * Reads and validates the configuration. Throws a ConfigError whose message is one line naming the
+ * variable at fault, so an operator sees exactly what to fix.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(variables)) {
+    const raw = env[spec.name]
+    const given = raw === undefined || raw === '' ? spec.fallback : raw
+    const value = given === null ? null : parseValue(spec.kind, given)
+    const property = ConfigSchema.properties[key as keyof Config]
+    if (!Value.Check(property, value)) {
+      throw new ConfigError(`Invalid configuration: ${spec.name} must be ${spec.expect} (got ${JSON.stringify(given)})`)
+    }
+    config[key] = value
+  }
+  return config as Config
+}

@@ -1,0 +1,94 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** NUMERIC columns travel as decimal strings on both backends, never as binary floats. */
+export type Decimal = ColumnType<string, string, string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
+
+export interface UnitsTable {
+  code: string
+  name: string
+  group_code: string
+  parent_code: string | null
+  rankable: boolean
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface ClientsTable {
+  id: string
+  name: string
+  role: 'admin' | 'appraiser' | 'unit' | 'reader'
+  unit_code: string | null
+  token_hash: string
+  created_at: CreatedAt
+  revoked_at: Date | null
+}
+
+export interface FrameworksTable {
+  code: string
+  name: string
+  content: ColumnType<unknown, string, string>
+  content_hash: string
+  total_points: Decimal
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface FrameworkCriteriaTable {
+  framework_code: string
+  code: string
+  parent_code: string | null
+  position: number
+  title: string
+  max_points: Decimal
+  is_leaf: boolean
+  method: 'appraisal' | 'survey' | null
+  survey_element: string | null
+}
+
+export interface FrameworkSurveyQuestionsTable {
+  framework_code: string
+  code: string
+  element_code: string
+  position: number
+}
+
+export type PeriodStatus = 'open' | 'appraisal' | 'published'
+
+export interface PeriodsTable {
+  code: string
+  name: string
+  year: number
+  framework_code: string
+  status: ColumnType<PeriodStatus, PeriodStatus | undefined, PeriodStatus>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface PeriodUnitsTable {
+  period_code: string
+  unit_code: string
+}
+
+export interface PeriodStatusHistoryTable {
+  id: Generated<number>
+  period_code: string
+  at: CreatedAt
+  client_id: string
+  client_role: string
+  from_status: PeriodStatus | null
+  to_status: PeriodStatus
+  reason: string | null
+}
+
+export interface Database {
+  units: UnitsTable
+  clients: ClientsTable
+  frameworks: FrameworksTable
+  framework_criteria: FrameworkCriteriaTable
+  framework_survey_questions: FrameworkSurveyQuestionsTable
+  periods: PeriodsTable
+  period_units: PeriodUnitsTable
+  period_status_history: PeriodStatusHistoryTable
+}

@@ -1,0 +1,54 @@
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase, targetFromConfig } from './db/database.js'
+import { migrateToLatest } from './db/migrator.js'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n')
+      process.exit(2)
+    }
+    throw error
+  }
+
+  const database = await openDatabase(targetFromConfig(config))
+  const app = await buildApp({ config, db: database.db })
+  const backend = config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`
+  const applied = await migrateToLatest(database.db)
+  app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests')
+    const force = setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    force.unref()
+    try {
+      await app.close()
+      await database.close()
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+
+  await app.listen({ port: config.port, host: config.host })
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`cchc-index failed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})
