@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_master_data.js'
+import * as m0002 from './0002_scores.js'
 
 /**
  * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
@@ -7,4 +8,5 @@ import * as m0001 from './0001_master_data.js'
  */
 export const migrations: Record<string, Migration> = {
   '0001_master_data': m0001,
+  '0002_scores': m0002,
 }

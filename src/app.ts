@@ -2,7 +2,14 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Kysely } from 'kysely'
 import type { Config } from './config.js'
 import type { Database } from './db/schema.js'
+import { validatorCompilers } from './http/validation.js'
+import { clientRoutes } from './modules/clients/routes.js'
+import { frameworkRoutes } from './modules/frameworks/routes.js'
+import { CriterionInput, CriterionNode } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
+import { periodRoutes } from './modules/periods/routes.js'
+import { unitRoutes } from './modules/units/routes.js'
+import { authPlugin } from './plugins/auth.js'
 import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
 import { errorsPlugin } from './plugins/errors.js'
@@ -27,15 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFrom,
     bodyLimit: config.bodyLimit,
-    ajv: {
-      customOptions: {
-        // Unknown fields are an error the caller must see, never silently dropped.
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
+    schemaController: validatorCompilers(),
   })
 
   // External plugins and cross-cutting concerns first, then the routes.
@@ -46,7 +45,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin)
   await app.register(databasePlugin, { db: options.db })
 
+  await app.register(authPlugin, { adminToken: config.adminToken })
+  // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
+  app.addSchema(CriterionInput)
+  app.addSchema(CriterionNode)
+
   await app.register(healthRoutes)
+  await app.register(
+    async (v1) => {
+      await v1.register(clientRoutes)
+      await v1.register(unitRoutes)
+      await v1.register(frameworkRoutes)
+      await v1.register(periodRoutes)
+    },
+    { prefix: '/v1' },
+  )
 
   return app
 }

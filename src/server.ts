@@ -2,6 +2,7 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase, targetFromConfig } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
+import { bootstrapAdmin } from './modules/clients/service.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -22,6 +23,15 @@ async function main(): Promise<void> {
   const backend = config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`
   const applied = await migrateToLatest(database.db)
   app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
+
+  const token = await bootstrapAdmin(database.db, config.adminToken)
+  if (token) {
+    // Logged once, on purpose: without it nobody could call the API. It is never logged again.
+    app.log.warn(
+      `No client exists and CCHC_ADMIN_TOKEN is unset: created the admin client "bootstrap admin". ` +
+        `Call the API with the header "Authorization: Bearer ${token}" and create your own clients (POST /v1/clients); this token is shown only now.`,
+    )
+  }
 
   let stopping = false
   const stop = async (signal: string): Promise<void> => {

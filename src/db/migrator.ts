@@ -3,9 +3,17 @@ import { migrations } from '../../migrations/index.js'
 
 export class MigrationError extends Error {}
 
-/** Applies every pending migration; returns the names applied, in order. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+/**
+ * Applies every pending migration; returns the names applied, in order. `schema` names where the
+ * migration bookkeeping lives when the database is not the default `public` one (tests give each file
+ * a schema of its own, and Kysely would otherwise find another schema's bookkeeping tables).
+ */
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName

@@ -82,7 +82,35 @@ export interface PeriodStatusHistoryTable {
   reason: string | null
 }
 
+export interface ScoresTable {
+  period_code: string
+  unit_code: string
+  criterion_code: string
+  self: Decimal | null
+  appraised: Decimal | null
+  not_applicable: ColumnType<boolean, boolean | undefined, boolean>
+  note: string | null
+  evidence: ColumnType<string[] | null, string | null, string | null>
+  updated_at: UpdatedAt
+}
+
+export interface ScoreAuditTable {
+  id: Generated<number>
+  period_code: string
+  unit_code: string
+  criterion_code: string
+  field: string
+  old: ColumnType<unknown, string | null, never>
+  new: ColumnType<unknown, string | null, never>
+  reason: string | null
+  client_id: string
+  client_role: string
+  at: CreatedAt
+}
+
 export interface Database {
+  scores: ScoresTable
+  score_audit: ScoreAuditTable
   units: UnitsTable
   clients: ClientsTable
   frameworks: FrameworksTable

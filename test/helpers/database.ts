@@ -20,7 +20,7 @@ async function openPostgresSchema(url: string): Promise<DatabaseHandle> {
   await admin.query(`create schema ${schema}`)
   await admin.end()
   const handle = await openDatabase({ kind: 'postgres', url, searchPath: schema, poolSize: 5 })
-  await migrateToLatest(handle.db)
+  await migrateToLatest(handle.db, schema)
   return {
     ...handle,
     close: async () => {

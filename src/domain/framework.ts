@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto'
+import { bandProblemPointer, DEFAULT_BANDS, validateBands, type Band } from './bands.js'
+import { hasAtMostTwoDecimals, hundredthsToNumber, hundredthsToString, parseHundredths } from './decimal.js'
+
+/** A framework as an integrator sends it (API.md, Frameworks). */
+export interface CriterionInput {
+  code: string
+  title: string
+  maxPoints?: number
+  method?: 'appraisal' | 'survey'
+  surveyElement?: string | null
+  children?: CriterionInput[]
+}
+
+export interface SurveyInput {
+  levels: number
+  satisfiedFrom: number
+  elements: Array<{ code: string; title: string; questions: Array<{ code: string; text: string }> }>
+}
+
+export interface FrameworkInput {
+  name: string
+  bands?: Band[]
+  criteria: CriterionInput[]
+  survey?: SurveyInput | null
+}
+
+/** The stored form: defaults filled in, text NFC-normalised; identical content means identical JSON. */
+export type Criterion =
+  | { code: string; title: string; children: Criterion[] }
+  | { code: string; title: string; maxPoints: number; method: 'appraisal' | 'survey'; surveyElement: string | null }
+
+export interface FrameworkContent {
+  name: string
+  bands: Band[]
+  criteria: Criterion[]
+  survey: SurveyInput | null
+}
+
+export interface FrameworkIssue {
+  pointer: string
+  code: string
+  message: string
+}
+
+/** Deeper trees than field → criterion → sub-criterion → … are a mistake in the input, not a framework. */
+export const MAX_DEPTH = 6
+
+export const isLeaf = (c: Criterion): c is Extract<Criterion, { maxPoints: number }> => !('children' in c)
+
+/**
+ * Checks every domain rule of a framework (API.md, Frameworks) and lists each place at fault; an empty
+ * list means the framework is valid.
+ */
+export function validateFramework(input: FrameworkInput): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = []
+  const elements = new Set<string>()
+
+  if (input.survey) {
+    const { levels, satisfiedFrom } = input.survey
+    if (satisfiedFrom < 1 || satisfiedFrom > levels) {
+      issues.push({ pointer: '/survey/satisfiedFrom', code: 'out-of-range', message: `must be from 1 to levels (${levels})` })
+    }
+    const questions = new Set<string>()
+    input.survey.elements.forEach((element, i) => {
+      if (elements.has(element.code)) issues.push({ pointer: `/survey/elements/${i}/code`, code: 'duplicate', message: `element ${element.code} appears twice` })
+      elements.add(element.code)
+      element.questions.forEach((q, j) => {
+        if (questions.has(q.code)) issues.push({ pointer: `/survey/elements/${i}/questions/${j}/code`, code: 'duplicate', message: `question ${q.code} appears twice in the framework` })
+        questions.add(q.code)
+      })
+    })
+  }
+
+  if (input.bands) {
+    for (const b of validateBands(input.bands)) {
+      issues.push({ pointer: bandProblemPointer(b), code: b.code, message: b.message })
+    }
+  }
+
+  if (input.criteria.length === 0) issues.push({ pointer: '/criteria', code: 'empty', message: 'must hold at least one criterion' })
+  const codes = new Set<string>()
+  const walk = (nodes: CriterionInput[], base: string, depth: number): void => {
+    nodes.forEach((node, i) => {
+      const at = `${base}/${i}`
+      if (codes.has(node.code)) issues.push({ pointer: `${at}/code`, code: 'duplicate', message: `criterion ${node.code} appears twice` })
+      codes.add(node.code)
+      if (node.children !== undefined) {
+        if (node.maxPoints !== undefined) issues.push({ pointer: `${at}/maxPoints`, code: 'inner-node-max', message: 'a node with children has no maxPoints of its own: it is their sum' })
+        if (node.method !== undefined) issues.push({ pointer: `${at}/method`, code: 'inner-node-method', message: 'only leaves have a scoring method' })
+        if (node.surveyElement !== undefined) issues.push({ pointer: `${at}/surveyElement`, code: 'inner-node-method', message: 'only leaves are scored by survey' })
+        if (node.children.length === 0) issues.push({ pointer: `${at}/children`, code: 'empty', message: 'must hold at least one criterion, or be left out for a leaf' })
+        if (depth >= MAX_DEPTH) issues.push({ pointer: `${at}/children`, code: 'too-deep', message: `criteria nest at most ${MAX_DEPTH} levels` })
+        else walk(node.children, `${at}/children`, depth + 1)
+        return
+      }
+      if (node.maxPoints === undefined) issues.push({ pointer: `${at}/maxPoints`, code: 'required', message: 'a leaf needs maxPoints' })
+      else if (!hasAtMostTwoDecimals(node.maxPoints)) issues.push({ pointer: `${at}/maxPoints`, code: 'too-many-decimals', message: 'has more than two decimals' })
+      else if (node.maxPoints <= 0) issues.push({ pointer: `${at}/maxPoints`, code: 'not-positive', message: 'must be greater than 0' })
+      if (node.method === 'survey') {
+        if (!input.survey) issues.push({ pointer: `${at}/method`, code: 'no-survey', message: 'a survey leaf needs the framework\'s survey configuration' })
+        else if (node.surveyElement != null && !elements.has(node.surveyElement)) {
+          issues.push({ pointer: `${at}/surveyElement`, code: 'unknown-element', message: `no survey element ${node.surveyElement}` })
+        }
+      } else if (node.surveyElement != null) {
+        issues.push({ pointer: `${at}/surveyElement`, code: 'not-survey', message: 'only a leaf with method survey names a survey element' })
+      }
+    })
+  }
+  walk(input.criteria, '/criteria', 1)
+  return issues
+}
+
+/** Fills in the defaults (bands, method) and normalises text, so equal content compares equal. */
+export function normaliseFramework(input: FrameworkInput): FrameworkContent {
+  const nfc = (s: string) => s.normalize('NFC')
+  const criterion = (c: CriterionInput): Criterion =>
+    c.children !== undefined
+      ? { code: c.code, title: nfc(c.title), children: c.children.map(criterion) }
+      : {
+          code: c.code,
+          title: nfc(c.title),
+          maxPoints: c.maxPoints!,
+          method: c.method ?? 'appraisal',
+          surveyElement: c.method === 'survey' ? (c.surveyElement ?? null) : null,
+        }
+  return {
+    name: nfc(input.name),
+    bands: (input.bands ?? DEFAULT_BANDS).map((b) => ({ code: b.code, label: nfc(b.label), min: b.min })),
+    criteria: input.criteria.map(criterion),
+    survey: input.survey
+      ? {
+          levels: input.survey.levels,
+          satisfiedFrom: input.survey.satisfiedFrom,
+          elements: input.survey.elements.map((e) => ({
+            code: e.code,
+            title: nfc(e.title),
+            questions: e.questions.map((q) => ({ code: q.code, text: nfc(q.text) })),
+          })),
+        }
+      : null,
+  }
+}
+
+export const contentHash = (content: FrameworkContent): string =>
+  createHash('sha256').update(JSON.stringify(content)).digest('hex')
+
+/** Maximum points of a node in hundredths: a leaf's own, an inner node's the exact sum of its leaves. */
+export function maxHundredths(c: Criterion): bigint {
+  return isLeaf(c) ? parseHundredths(c.maxPoints) : c.children.reduce((sum, child) => sum + maxHundredths(child), 0n)
+}
+
+export const totalHundredths = (content: FrameworkContent): bigint =>
+  content.criteria.reduce((sum, c) => sum + maxHundredths(c), 0n)
+
+/** The tree as GET answers it: `maxPoints` on every node. */
+export type CriterionView =
+  | { code: string; title: string; maxPoints: number; children: CriterionView[] }
+  | { code: string; title: string; maxPoints: number; method: 'appraisal' | 'survey'; surveyElement: string | null }
+
+export function criterionView(c: Criterion): CriterionView {
+  const maxPoints = hundredthsToNumber(maxHundredths(c))
+  return isLeaf(c)
+    ? { code: c.code, title: c.title, maxPoints, method: c.method, surveyElement: c.surveyElement }
+    : { code: c.code, title: c.title, maxPoints, children: c.children.map(criterionView) }
+}
+
+/** One row per node in pre-order, for summing scores per node in SQL. */
+export interface FlatCriterion {
+  code: string
+  parentCode: string | null
+  position: number
+  title: string
+  maxPoints: string
+  isLeaf: boolean
+  method: 'appraisal' | 'survey' | null
+  surveyElement: string | null
+}
+
+export function flattenCriteria(criteria: Criterion[]): FlatCriterion[] {
+  const rows: FlatCriterion[] = []
+  const visit = (c: Criterion, parentCode: string | null): void => {
+    const leaf = isLeaf(c)
+    rows.push({
+      code: c.code,
+      parentCode,
+      position: rows.length,
+      title: c.title,
+      maxPoints: hundredthsToString(maxHundredths(c)),
+      isLeaf: leaf,
+      method: leaf ? c.method : null,
+      surveyElement: leaf ? c.surveyElement : null,
+    })
+    if (!leaf) c.children.forEach((child) => visit(child, c.code))
+  }
+  criteria.forEach((c) => visit(c, null))
+  return rows
+}

@@ -1,0 +1,29 @@
+import { AppError } from './problems.js'
+
+/**
+ * Cursors are opaque to clients: the sort key of the last item of a page, base64url-encoded, so a page
+ * boundary stays stable while rows are added.
+ */
+export function encodeCursor(key: string | number): string {
+  return Buffer.from(JSON.stringify([key]), 'utf8').toString('base64url')
+}
+
+export function decodeCursor<T extends string | number>(cursor: string | undefined, kind: 'string' | 'number'): T | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === kind) return parsed[0] as T
+  } catch {
+    // falls through to the problem below
+  }
+  throw new AppError('invalid-request', 'The cursor is not one this service gave out', {
+    errors: [{ pointer: '/query/cursor', code: 'cursor', message: 'is not a valid cursor' }],
+  })
+}
+
+/** Splits a page fetched with limit + 1 rows into the items and the next cursor. */
+export function page<T>(rows: T[], limit: number, key: (row: T) => string | number): { items: T[]; next: string | null } {
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  return { items, next: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null }
+}

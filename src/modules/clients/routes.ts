@@ -1,0 +1,72 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { decodeCursor, page } from '../../http/pagination.js'
+import { AppError } from '../../http/problems.js'
+import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { allow } from '../../plugins/auth.js'
+import { ClientsRepository, type ClientRow } from './repository.js'
+import { ClientCreate, ClientIdParams, ClientList, ClientListQuery, ClientWithToken } from './schemas.js'
+import { createClient } from './service.js'
+
+const view = (c: ClientRow) => ({ ...c, createdAt: c.createdAt.toISOString(), revokedAt: c.revokedAt?.toISOString() ?? null })
+
+export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const clients = new ClientsRepository(app.db)
+
+  app.post(
+    '/clients',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['clients'],
+        summary: 'Create a client system and its token',
+        description: 'The token is in this answer only; the service keeps its hash.',
+        body: ClientCreate,
+        response: { 201: jsonResponse('Created; `token` is shown this once', ClientWithToken), ...problemResponses(400, 422) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createClient(app.db, request.body)
+      return reply.code(201).send({ ...view(created), token: created.token })
+    },
+  )
+
+  app.get(
+    '/clients',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['clients'],
+        summary: 'List client systems',
+        description: 'Revoked clients are listed with `revokedAt`. The bootstrap admin token is built in and not listed.',
+        querystring: ClientListQuery,
+        response: { 200: jsonResponse('A page of clients', ClientList), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 100
+      const rows = await clients.list(decodeCursor<string>(request.query.cursor, 'string'), limit + 1)
+      const { items, next } = page(rows, limit, (c) => c.id)
+      return { items: items.map(view), next }
+    },
+  )
+
+  app.delete(
+    '/clients/:id',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['clients'],
+        summary: 'Revoke a client token',
+        description: 'The token stops working at once. Revoking twice is harmless.',
+        params: ClientIdParams,
+        response: { 204: { description: 'Revoked', type: 'null' }, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      if (!(await clients.revoke(request.params.id))) throw new AppError('not-found', `No client with id ${request.params.id}`)
+      return reply.code(204).send(null)
+    },
+  )
+}

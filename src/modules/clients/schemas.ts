@@ -1,0 +1,40 @@
+import { Type } from 'typebox'
+import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
+
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('appraiser'), Type.Literal('unit'), Type.Literal('reader')], {
+  description: 'admin: everything; appraiser: appraised scores and surveys; unit: its own unit\'s self-assessment; reader: read only',
+})
+
+export const ClientCreate = Type.Object(
+  {
+    name: Name('What the client system is, e.g. "Cổng dịch vụ công tỉnh"'),
+    role: Role,
+    unit: Type.Optional(Type.Union([Code('The unit a `unit` token is bound to (required for that role only)'), Type.Null()])),
+  },
+  { additionalProperties: false, examples: [{ name: 'Phần mềm một cửa xã Quảng Lợi', role: 'unit', unit: 'xa-quang-loi' }] },
+)
+
+export const Client = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    role: Role,
+    unit: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+    revokedAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+
+export const ClientWithToken = Type.Object(
+  { ...Client.properties, token: Type.String({ description: 'The bearer token. Shown once: only its hash is stored.' }) },
+  { additionalProperties: false },
+)
+
+export const ClientList = Type.Object(
+  { items: Type.Array(Client), next: Type.Union([Type.String(), Type.Null()]) },
+  { additionalProperties: false },
+)
+
+export const ClientIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const ClientListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })

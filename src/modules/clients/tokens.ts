@@ -1,0 +1,15 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/** 256 random bits; the prefix lets secret scanners and operators recognise a leaked token. */
+export function generateToken(): string {
+  return `cchc_${randomBytes(32).toString('base64url')}`
+}
+
+/** Tokens carry 256 bits of entropy, so a fast hash is enough to keep stored values useless if leaked. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+export function sameToken(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(a), 'hex'), Buffer.from(hashToken(b), 'hex'))
+}

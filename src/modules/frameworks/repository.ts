@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { flattenCriteria, type FrameworkContent } from '../../domain/framework.js'
+import { hundredthsToString } from '../../domain/decimal.js'
+
+export interface StoredFramework {
+  code: string
+  content: FrameworkContent
+  contentHash: string
+}
+
+export class FrameworksRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(code: string): Promise<StoredFramework | undefined> {
+    const row = await this.db
+      .selectFrom('frameworks')
+      .select(['code', 'content', 'content_hash'])
+      .where('code', '=', code)
+      .executeTakeFirst()
+    return row && { code: row.code, content: row.content as FrameworkContent, contentHash: row.content_hash }
+  }
+
+  /** Locks the framework row for the rest of the transaction, so a replace and a new period cannot cross. */
+  async lock(code: string): Promise<StoredFramework | undefined> {
+    const row = await this.db
+      .selectFrom('frameworks')
+      .select(['code', 'content', 'content_hash'])
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst()
+    return row && { code: row.code, content: row.content as FrameworkContent, contentHash: row.content_hash }
+  }
+
+  async inUse(code: string): Promise<boolean> {
+    const row = await this.db.selectFrom('periods').select('code').where('framework_code', '=', code).limit(1).executeTakeFirst()
+    return row !== undefined
+  }
+
+  list(filter: { after?: string; limit: number; forUnit?: string }) {
+    let query = this.db
+      .selectFrom('frameworks as f')
+      .select(['f.code', 'f.name', 'f.total_points as totalPoints'])
+      .orderBy('f.code')
+      .limit(filter.limit)
+    if (filter.after !== undefined) query = query.where('f.code', '>', filter.after)
+    if (filter.forUnit !== undefined) {
+      const unit = filter.forUnit
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('periods as p')
+            .innerJoin('period_units as pu', 'pu.period_code', 'p.code')
+            .select(sql.lit(1).as('one'))
+            .whereRef('p.framework_code', '=', 'f.code')
+            .where('pu.unit_code', '=', unit),
+        ),
+      )
+    }
+    return query.execute()
+  }
+
+  /** Whether a period listing `unit` uses the framework: what lets a unit token read it. */
+  async usedForUnit(code: string, unit: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('periods as p')
+      .innerJoin('period_units as pu', 'pu.period_code', 'p.code')
+      .select('p.code')
+      .where('p.framework_code', '=', code)
+      .where('pu.unit_code', '=', unit)
+      .limit(1)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /** Writes the framework and its flattened criteria and questions; the caller holds the transaction. */
+  async save(code: string, content: FrameworkContent, hash: string, totalHundredths: bigint, exists: boolean): Promise<void> {
+    const values = { name: content.name, content: JSON.stringify(content), content_hash: hash, total_points: hundredthsToString(totalHundredths) }
+    if (exists) {
+      await this.db.updateTable('frameworks').set({ ...values, updated_at: sql`now()` }).where('code', '=', code).execute()
+      await this.db.deleteFrom('framework_criteria').where('framework_code', '=', code).execute()
+      await this.db.deleteFrom('framework_survey_questions').where('framework_code', '=', code).execute()
+    } else {
+      await this.db.insertInto('frameworks').values({ code, ...values }).execute()
+    }
+    const criteria = flattenCriteria(content.criteria).map((c) => ({
+      framework_code: code,
+      code: c.code,
+      parent_code: c.parentCode,
+      position: c.position,
+      title: c.title,
+      max_points: c.maxPoints,
+      is_leaf: c.isLeaf,
+      method: c.method,
+      survey_element: c.surveyElement,
+    }))
+    for (let i = 0; i < criteria.length; i += 1000) {
+      await this.db.insertInto('framework_criteria').values(criteria.slice(i, i + 1000)).execute()
+    }
+    const questions = (content.survey?.elements ?? []).flatMap((e) => e.questions.map((q) => ({ element: e.code, code: q.code })))
+    if (questions.length > 0) {
+      await this.db
+        .insertInto('framework_survey_questions')
+        .values(questions.map((q, position) => ({ framework_code: code, code: q.code, element_code: q.element, position })))
+        .execute()
+    }
+  }
+}

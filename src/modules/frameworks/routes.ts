@@ -1,0 +1,102 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { criterionView, normaliseFramework, totalHundredths, type FrameworkContent } from '../../domain/framework.js'
+import { hundredthsToNumber } from '../../domain/decimal.js'
+import { decodeCursor, page } from '../../http/pagination.js'
+import { AppError, notFound } from '../../http/problems.js'
+import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { CodeParams } from '../../http/schemas.js'
+import { ALL_ROLES, allow } from '../../plugins/auth.js'
+import { FrameworksRepository } from './repository.js'
+import { Framework, FrameworkBody, FrameworkList, FrameworkListQuery } from './schemas.js'
+import { putFramework } from './service.js'
+import type { FrameworkInput } from '../../domain/framework.js'
+
+function view(code: string, content: FrameworkContent) {
+  return {
+    code,
+    name: content.name,
+    totalPoints: hundredthsToNumber(totalHundredths(content)),
+    bands: content.bands,
+    criteria: content.criteria.map(criterionView),
+    survey: content.survey,
+  }
+}
+
+export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const frameworks = new FrameworksRepository(app.db)
+
+  app.put(
+    '/frameworks/:code',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Create or replace a criteria framework',
+        description:
+          'Identical content (compared after defaults are filled in) answers 200 and changes nothing. Different content replaces the framework while no period uses it, and answers 409 `framework-in-use` once one does: make a new code instead.',
+        params: CodeParams,
+        body: FrameworkBody,
+        response: {
+          200: jsonResponse('Replaced, or unchanged', Framework),
+          201: jsonResponse('Created', Framework),
+          ...problemResponses(400, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await putFramework(app.db, request.params.code, request.body as FrameworkInput)
+      return reply.code(outcome === 'created' ? 201 : 200).send(view(request.params.code, normaliseFramework(request.body as FrameworkInput)))
+    },
+  )
+
+  app.get(
+    '/frameworks',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['frameworks'],
+        summary: 'List frameworks',
+        description: 'A `unit` token sees the frameworks of the periods that list its unit.',
+        querystring: FrameworkListQuery,
+        response: { 200: jsonResponse('A page of frameworks', FrameworkList), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 100
+      const { identity } = request
+      const rows = await frameworks.list({
+        limit: limit + 1,
+        ...(request.query.cursor !== undefined ? { after: decodeCursor<string>(request.query.cursor, 'string')! } : {}),
+        ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
+      })
+      const { items, next } = page(rows, limit, (f) => f.code)
+      return { items: items.map((f) => ({ ...f, totalPoints: Number(f.totalPoints) })), next }
+    },
+  )
+
+  app.get(
+    '/frameworks/:code',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Read a framework',
+        description: 'The tree with `maxPoints` on every node (exact sums) and `totalPoints`. A `unit` token reads the frameworks of periods that list its unit.',
+        params: CodeParams,
+        response: { 200: jsonResponse('The framework', Framework), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { code } = request.params
+      const stored = await frameworks.find(code)
+      if (!stored) throw notFound('framework', code)
+      const { identity } = request
+      if (identity.role === 'unit' && !(await frameworks.usedForUnit(code, identity.unit ?? ''))) {
+        throw new AppError('forbidden', 'A unit token reads only the frameworks of periods that list its unit')
+      }
+      return view(code, stored.content)
+    },
+  )
+}

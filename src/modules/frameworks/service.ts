@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { contentHash, normaliseFramework, totalHundredths, validateFramework, type FrameworkInput } from '../../domain/framework.js'
+import { AppError, ruleViolated } from '../../http/problems.js'
+import { FrameworksRepository } from './repository.js'
+
+export type PutOutcome = 'created' | 'replaced' | 'unchanged'
+
+/**
+ * Creates or replaces a framework. Identical content (after defaults) is harmless; different content is
+ * refused once a period uses the framework, because published results must stay recomputable with it.
+ */
+export async function putFramework(db: Kysely<Database>, code: string, input: FrameworkInput): Promise<PutOutcome> {
+  const issues = validateFramework(input)
+  if (issues.length > 0) throw ruleViolated(`The framework breaks ${issues.length} rule(s)`, issues)
+  const content = normaliseFramework(input)
+  const hash = contentHash(content)
+
+  return db.transaction().execute(async (trx) => {
+    const frameworks = new FrameworksRepository(trx)
+    const existing = await frameworks.lock(code)
+    if (existing?.contentHash === hash) return 'unchanged'
+    if (existing && (await frameworks.inUse(code))) {
+      throw new AppError('framework-in-use', `Framework ${JSON.stringify(code)} is used by a period; make a new framework code for new content`)
+    }
+    await frameworks.save(code, content, hash, totalHundredths(content), existing !== undefined)
+    return existing ? 'replaced' : 'created'
+  })
+}

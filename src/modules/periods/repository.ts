@@ -1,0 +1,118 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database, PeriodStatus } from '../../db/schema.js'
+
+export interface PeriodRow {
+  code: string
+  name: string
+  year: number
+  framework: string
+  status: PeriodStatus
+}
+
+const columns = ['code', 'name', 'year', 'framework_code as framework', 'status'] as const
+
+export class PeriodsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  find(code: string): Promise<PeriodRow | undefined> {
+    return this.db.selectFrom('periods').select(columns).where('code', '=', code).executeTakeFirst()
+  }
+
+  /** Reads and locks the period row until the transaction ends: status changes and writes serialise on it. */
+  lock(code: string): Promise<PeriodRow | undefined> {
+    return this.db.selectFrom('periods').select(columns).where('code', '=', code).forUpdate().executeTakeFirst()
+  }
+
+  async units(code: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('period_units').select('unit_code').where('period_code', '=', code).orderBy('unit_code').execute()
+    return rows.map((r) => r.unit_code)
+  }
+
+  async listsUnit(code: string, unit: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('period_units')
+      .select('unit_code')
+      .where('period_code', '=', code)
+      .where('unit_code', '=', unit)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  list(filter: { year?: number; forUnit?: string; after?: string; limit: number }): Promise<PeriodRow[]> {
+    let query = this.db.selectFrom('periods').select(columns).orderBy('code').limit(filter.limit)
+    if (filter.year !== undefined) query = query.where('year', '=', filter.year)
+    if (filter.after !== undefined) query = query.where('code', '>', filter.after)
+    if (filter.forUnit !== undefined) {
+      const unit = filter.forUnit
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('period_units as pu').select(sql.lit(1).as('one')).whereRef('pu.period_code', '=', 'periods.code').where('pu.unit_code', '=', unit)),
+      )
+    }
+    return query.execute()
+  }
+
+  async hasScores(code: string, units?: readonly string[]): Promise<string[]> {
+    let query = this.db.selectFrom('scores').select('unit_code').distinct().where('period_code', '=', code)
+    if (units !== undefined) {
+      if (units.length === 0) return []
+      query = query.where('unit_code', 'in', units)
+    }
+    return (await query.limit(1000).execute()).map((r) => r.unit_code)
+  }
+
+  async insert(period: Omit<PeriodRow, 'status'>): Promise<void> {
+    await this.db
+      .insertInto('periods')
+      .values({ code: period.code, name: period.name, year: period.year, framework_code: period.framework })
+      .execute()
+  }
+
+  async update(period: Omit<PeriodRow, 'status'>): Promise<void> {
+    await this.db
+      .updateTable('periods')
+      .set({ name: period.name, year: period.year, framework_code: period.framework, updated_at: sql`now()` })
+      .where('code', '=', period.code)
+      .execute()
+  }
+
+  async setStatus(code: string, status: PeriodStatus): Promise<void> {
+    await this.db.updateTable('periods').set({ status, updated_at: sql`now()` }).where('code', '=', code).execute()
+  }
+
+  async addUnits(code: string, units: readonly string[]): Promise<void> {
+    for (let i = 0; i < units.length; i += 5000) {
+      await this.db
+        .insertInto('period_units')
+        .values(units.slice(i, i + 5000).map((unit_code) => ({ period_code: code, unit_code })))
+        .execute()
+    }
+  }
+
+  async removeUnits(code: string, units: readonly string[]): Promise<void> {
+    if (units.length === 0) return
+    await this.db.deleteFrom('period_units').where('period_code', '=', code).where('unit_code', 'in', units).execute()
+  }
+
+  async recordStatus(entry: { period: string; clientId: string; clientRole: string; from: PeriodStatus | null; to: PeriodStatus; reason: string | null }): Promise<void> {
+    await this.db
+      .insertInto('period_status_history')
+      .values({
+        period_code: entry.period,
+        client_id: entry.clientId,
+        client_role: entry.clientRole,
+        from_status: entry.from,
+        to_status: entry.to,
+        reason: entry.reason,
+      })
+      .execute()
+  }
+
+  history(code: string) {
+    return this.db
+      .selectFrom('period_status_history')
+      .select(['at', 'client_id', 'client_role', 'from_status', 'to_status', 'reason'])
+      .where('period_code', '=', code)
+      .orderBy('id')
+      .execute()
+  }
+}

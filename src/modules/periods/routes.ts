@@ -1,0 +1,131 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { decodeCursor, page } from '../../http/pagination.js'
+import { AppError, notFound } from '../../http/problems.js'
+import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { CodeParams } from '../../http/schemas.js'
+import { ALL_ROLES, allow, type Identity } from '../../plugins/auth.js'
+import { PeriodsRepository, type PeriodRow } from './repository.js'
+import { History, Period, PeriodBody, PeriodList, PeriodListQuery, StatusBody } from './schemas.js'
+import { changeStatus, putPeriod, type StatusHook } from './service.js'
+
+/** A `unit` token sees the periods that list its unit; other roles that may call the route see all. */
+export async function assertPeriodVisible(periods: PeriodsRepository, period: PeriodRow, identity: Identity): Promise<void> {
+  if (identity.role === 'unit' && !(await periods.listsUnit(period.code, identity.unit ?? ''))) {
+    throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
+  }
+}
+
+export async function periodRoutes(fastify: FastifyInstance, options: { onStatusChange?: StatusHook } = {}): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const periods = new PeriodsRepository(app.db)
+
+  app.put(
+    '/periods/:code',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['periods'],
+        summary: 'Create or replace an assessment period',
+        description:
+          'A new period starts `open`. `units` is the whole list: units may be added (and removed while they have no scores) until the period is published; the framework cannot change once a score exists.',
+        params: CodeParams,
+        body: PeriodBody,
+        response: { 200: jsonResponse('Replaced, or unchanged', Period), 201: jsonResponse('Created', Period), ...problemResponses(400, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { created, period } = await putPeriod(app.db, request.params.code, request.body, request.identity)
+      return reply.code(created ? 201 : 200).send(period)
+    },
+  )
+
+  app.get(
+    '/periods',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['periods'],
+        summary: 'List periods',
+        description: 'Ordered by code. A `unit` token sees the periods that list its unit.',
+        querystring: PeriodListQuery,
+        response: { 200: jsonResponse('A page of periods', PeriodList), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 100
+      const { identity } = request
+      const rows = await periods.list({
+        limit: limit + 1,
+        ...(request.query.year !== undefined ? { year: request.query.year } : {}),
+        ...(request.query.cursor !== undefined ? { after: decodeCursor<string>(request.query.cursor, 'string')! } : {}),
+        ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
+      })
+      return page(rows, limit, (p) => p.code)
+    },
+  )
+
+  app.get(
+    '/periods/:code',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['periods'],
+        summary: 'Read a period',
+        params: CodeParams,
+        response: { 200: jsonResponse('The period', Period), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const period = await periods.find(request.params.code)
+      if (!period) throw notFound('period', request.params.code)
+      await assertPeriodVisible(periods, period, request.identity)
+      return { ...period, units: await periods.units(period.code) }
+    },
+  )
+
+  app.post(
+    '/periods/:code/status',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['periods'],
+        summary: 'Move a period along open → appraisal → published',
+        description:
+          'Forward one step at a time. Any move back (reopening) needs a `reason` (422 without one). Anything else, the same status included, is 409 `illegal-transition` with `allowed` listing the possible moves. Every change is recorded in the history.',
+        params: CodeParams,
+        body: StatusBody,
+        response: { 200: jsonResponse('The period after the move', Period), ...problemResponses(400, 404, 409, 422) },
+      },
+    },
+    async (request) => changeStatus(app.db, request.params.code, request.body.status, request.body.reason, request.identity, options.onStatusChange),
+  )
+
+  app.get(
+    '/periods/:code/history',
+    {
+      config: allow('admin', 'appraiser', 'reader'),
+      schema: {
+        tags: ['periods'],
+        summary: 'Status history of a period',
+        description: 'Every status change, oldest first: who, when, from, to, and why.',
+        params: CodeParams,
+        response: { 200: jsonResponse('The history', History), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const period = await periods.find(request.params.code)
+      if (!period) throw notFound('period', request.params.code)
+      const rows = await periods.history(period.code)
+      return {
+        items: rows.map((r) => ({
+          at: r.at.toISOString(),
+          client: { id: r.client_id, role: r.client_role },
+          from: r.from_status,
+          to: r.to_status,
+          reason: r.reason,
+        })),
+      }
+    },
+  )
+}

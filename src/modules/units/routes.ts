@@ -1,0 +1,93 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { decodeCursor, page } from '../../http/pagination.js'
+import { notFound, ruleViolated } from '../../http/problems.js'
+import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { CodeParams, nfc } from '../../http/schemas.js'
+import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
+import { UnitsRepository } from './repository.js'
+import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
+
+export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const units = new UnitsRepository(app.db)
+
+  app.put(
+    '/units/:code',
+    {
+      config: allow('admin'),
+      schema: {
+        tags: ['units'],
+        summary: 'Create or replace a unit',
+        description: 'Fields left out take their defaults (`parent` null, `rankable` true). `parent` must exist and may not make the unit its own ancestor.',
+        params: CodeParams,
+        body: UnitBody,
+        response: { 200: jsonResponse('Replaced', Unit), 201: jsonResponse('Created', Unit), ...problemResponses(400, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params
+      const parent = request.body.parent ?? null
+      if (parent !== null) {
+        if (parent === code) throw ruleViolated('A unit cannot be its own parent', [{ pointer: '/parent', code: 'cycle', message: 'is the unit itself' }])
+        if (!(await units.exists(parent))) {
+          throw ruleViolated(`No unit with code ${JSON.stringify(parent)}`, [{ pointer: '/parent', code: 'unknown-unit', message: 'is not a known unit' }])
+        }
+        if ((await units.ancestors(parent)).includes(code)) {
+          throw ruleViolated(`Unit ${JSON.stringify(code)} is an ancestor of ${JSON.stringify(parent)}`, [
+            { pointer: '/parent', code: 'cycle', message: 'would make the unit its own ancestor' },
+          ])
+        }
+      }
+      const unit = { code, name: nfc(request.body.name), group: request.body.group, parent, rankable: request.body.rankable ?? true }
+      const created = await units.upsert(unit)
+      return reply.code(created ? 201 : 200).send(unit)
+    },
+  )
+
+  app.get(
+    '/units',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['units'],
+        summary: 'List units',
+        description: 'Ordered by code, a page at a time. A `unit` token sees its own unit only.',
+        querystring: UnitListQuery,
+        response: { 200: jsonResponse('A page of units', UnitList), ...problemResponses(400) },
+      },
+    },
+    async (request) => {
+      const { group, parent, cursor } = request.query
+      const limit = request.query.limit ?? 100
+      const { identity } = request
+      const rows = await units.list({
+        ...(group !== undefined ? { group } : {}),
+        ...(parent !== undefined ? { parent } : {}),
+        ...(identity.role === 'unit' && identity.unit ? { only: identity.unit } : {}),
+        ...(cursor !== undefined ? { after: decodeCursor<string>(cursor, 'string')! } : {}),
+        limit: limit + 1,
+      })
+      return page(rows, limit, (u) => u.code)
+    },
+  )
+
+  app.get(
+    '/units/:code',
+    {
+      config: allow(...ALL_ROLES),
+      schema: {
+        tags: ['units'],
+        summary: 'Read a unit',
+        params: CodeParams,
+        response: { 200: jsonResponse('The unit', Unit), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const unit = await units.find(request.params.code)
+      if (!unit) throw notFound('unit', request.params.code)
+      assertOwnUnit(request.identity, unit.code)
+      return unit
+    },
+  )
+}

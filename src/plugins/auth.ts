@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { AppError } from '../http/problems.js'
+import { problemResponses } from '../http/responses.js'
+import { ClientsRepository, type Role } from '../modules/clients/repository.js'
+import { hashToken, sameToken } from '../modules/clients/tokens.js'
+
+export interface Identity {
+  id: string
+  role: Role
+  /** The unit a `unit` token is bound to; null for other roles. */
+  unit: string | null
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The roles that may call the route. Every /v1 route declares it; routes without it are public. */
+    access?: readonly Role[]
+  }
+  interface FastifyRequest {
+    identity: Identity
+  }
+}
+
+/** The bootstrap admin (CCHC_ADMIN_TOKEN): a built-in identity, never stored, listed or revoked. */
+export const BOOTSTRAP_ID = 'bootstrap'
+
+const roleDescriptions: Record<Role, string> = {
+  admin: 'admin',
+  appraiser: 'appraiser',
+  unit: 'unit (its own unit only)',
+  reader: 'reader',
+}
+
+const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
+
+/**
+ * Authenticates `/v1` calls and enforces each route's `access` list before the body is even validated
+ * (401, then 403, come first). Tokens are looked up on every request, so a revoked one stops at once.
+ */
+export const authPlugin = fp(async function auth(app: FastifyInstance, options: { adminToken: string | null }) {
+  const clients = new ClientsRepository(app.db)
+  app.decorateRequest('identity', null as unknown as Identity)
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access
+    if (!access) return
+    const schema = (route.schema ??= {}) as Record<string, unknown>
+    schema.security = [{ bearerAuth: [] }]
+    const roles = access.map((r) => roleDescriptions[r]).join(', ')
+    schema.description = `${schema.description ? `${String(schema.description)}\n\n` : ''}**Roles:** ${roles}.`
+    schema.response = { ...problemResponses(401, 403), ...(schema.response as object | undefined) }
+  })
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access
+    if (!access) return
+    const header = request.headers.authorization
+    const match = typeof header === 'string' ? bearer.exec(header) : null
+    if (!match) throw new AppError('unauthorized', 'An Authorization: Bearer <token> header is required', { headers: { 'www-authenticate': 'Bearer' } })
+    const token = match[1]!
+    let identity: Identity | undefined
+    if (options.adminToken && sameToken(token, options.adminToken)) {
+      identity = { id: BOOTSTRAP_ID, role: 'admin', unit: null }
+    } else {
+      const client = await clients.findActiveByTokenHash(hashToken(token))
+      if (client) identity = { id: client.id, role: client.role, unit: client.unit }
+    }
+    if (!identity) throw new AppError('unauthorized', 'The token is unknown or revoked', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
+    if (!access.includes(identity.role)) {
+      throw new AppError('forbidden', `The ${identity.role} role may not call ${request.method} ${request.routeOptions.url}`)
+    }
+    request.identity = identity
+  })
+})
+
+/** Roles, in the form routes declare them. */
+export const allow = (...roles: Role[]): { access: readonly Role[] } => ({ access: roles })
+export const ALL_ROLES: Role[] = ['admin', 'appraiser', 'unit', 'reader']
+
+/** For routes a `unit` token may call: it sees its own unit only (checked after the 404). */
+export function assertOwnUnit(identity: Identity, unit: string): void {
+  if (identity.role === 'unit' && identity.unit !== unit) {
+    throw new AppError('forbidden', `This token belongs to unit ${JSON.stringify(identity.unit)} and may not read unit ${JSON.stringify(unit)}`)
+  }
+}
