@@ -8,6 +8,8 @@ import { frameworkRoutes } from './modules/frameworks/routes.js'
 import { CriterionInput, CriterionNode } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
+import { scoreImportRoutes, scoreRoutes } from './modules/scores/routes.js'
+import { ScorecardNode } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
 import { authPlugin } from './plugins/auth.js'
 import { databasePlugin } from './plugins/database.js'
@@ -37,6 +39,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaController: validatorCompilers(),
   })
 
+  // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.
+  app.removeContentTypeParser('text/plain')
+
   // External plugins and cross-cutting concerns first, then the routes.
   await app.register(errorsPlugin)
   await app.register(requestLogPlugin)
@@ -49,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
   app.addSchema(CriterionInput)
   app.addSchema(CriterionNode)
+  app.addSchema(ScorecardNode)
 
   await app.register(healthRoutes)
   await app.register(
@@ -57,6 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(unitRoutes)
       await v1.register(frameworkRoutes)
       await v1.register(periodRoutes)
+      await v1.register(scoreRoutes)
+      await v1.register(scoreImportRoutes, { bodyLimit: config.importBodyLimit })
     },
     { prefix: '/v1' },
   )

@@ -25,6 +25,10 @@ const matrix: Array<{ method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; u
   { method: 'GET', path: '/v1/periods/{code}', url: '/v1/periods/p1', roles: ROLES },
   { method: 'POST', path: '/v1/periods/{code}/status', url: '/v1/periods/p1/status', body: { status: 'appraisal' }, roles: ['admin'] },
   { method: 'GET', path: '/v1/periods/{code}/history', url: '/v1/periods/p1/history', roles: ['admin', 'appraiser', 'reader'] },
+  { method: 'PUT', path: '/v1/periods/{period}/units/{unit}/scores', url: '/v1/periods/p1/units/u1/scores', body: { scores: [] }, roles: ['admin', 'appraiser', 'unit'] },
+  { method: 'GET', path: '/v1/periods/{period}/units/{unit}/scorecard', url: '/v1/periods/p1/units/u1/scorecard', roles: ROLES },
+  { method: 'GET', path: '/v1/periods/{period}/audit', url: '/v1/periods/p1/audit', roles: ['admin', 'appraiser', 'reader'] },
+  { method: 'POST', path: '/v1/periods/{period}/scores/import', url: '/v1/periods/p1/scores/import', body: { rows: [] }, roles: ['admin', 'appraiser', 'unit'] },
 ]
 
 t.test('the matrix covers every /v1 operation of the OpenAPI document', async (t) => {

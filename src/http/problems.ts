@@ -99,7 +99,8 @@ export function problemBody(
   extensions: Record<string, unknown> = {},
 ): ProblemBody {
   const { status, title } = problemKinds[kind]
-  return { type: problemType(kind), title, status, detail, ...(errors ? { errors } : {}), ...extensions }
+  // The standard members win over an extension of the same name.
+  return { ...extensions, type: problemType(kind), title, status, detail, ...(errors ? { errors } : {}) }
 }
 
 export const notFound = (what: string, code: string): AppError =>

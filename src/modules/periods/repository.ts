@@ -23,6 +23,11 @@ export class PeriodsRepository {
     return this.db.selectFrom('periods').select(columns).where('code', '=', code).forUpdate().executeTakeFirst()
   }
 
+  /** Shares the period row with other writers, while keeping status changes out until the end. */
+  lockShared(code: string): Promise<PeriodRow | undefined> {
+    return this.db.selectFrom('periods').select(columns).where('code', '=', code).forShare().executeTakeFirst()
+  }
+
   async units(code: string): Promise<string[]> {
     const rows = await this.db.selectFrom('period_units').select('unit_code').where('period_code', '=', code).orderBy('unit_code').execute()
     return rows.map((r) => r.unit_code)

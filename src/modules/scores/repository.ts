@@ -1,0 +1,187 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { ScoreField, ScoreRowWrite } from '../../domain/score-rules.js'
+
+/** One validated row bound for the database, numbered as in the request. */
+export interface StagedRow {
+  rowNo: number
+  unit: string
+  write: ScoreRowWrite
+}
+
+export interface ChangeSummary {
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  changedFields: ScoreField[]
+}
+
+/**
+ * Whether a staged row changes a stored field (i: staged, s: stored, null when no row yet). Only these
+ * changes are checked against roles and status, counted, audited and written.
+ */
+const changed: Record<ScoreField, RawBuilder<boolean>> = {
+  self: sql<boolean>`(i.self_set and i.self is distinct from s.self)`,
+  appraised: sql<boolean>`(i.appraised_set and i.appraised is distinct from s.appraised)`,
+  notApplicable: sql<boolean>`(i.na_set and i.na is distinct from coalesce(s.not_applicable, false))`,
+  note: sql<boolean>`(i.note_set and i.note is distinct from s.note)`,
+  evidence: sql<boolean>`(i.evidence_set and i.evidence is distinct from s.evidence)`,
+}
+const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})`
+
+const STAGE_CHUNK = 10_000
+
+/**
+ * Set-based score writes: the rows of a request are staged in a temporary table once, then counted,
+ * checked, audited and merged with a handful of statements whatever their number (no per-row round
+ * trips). Every method runs inside the caller's transaction.
+ */
+export class ScoreWriter {
+  constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly period: string,
+  ) {}
+
+  private joined(): RawBuilder<unknown> {
+    return sql`score_input i left join scores s
+      on s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code`
+  }
+
+  async stage(rows: readonly StagedRow[]): Promise<void> {
+    await sql`create temporary table score_input (
+        row_no integer not null, unit_code text not null, criterion_code text not null,
+        self_set boolean not null, self numeric(12, 2), appraised_set boolean not null, appraised numeric(12, 2),
+        na_set boolean not null, na boolean, note_set boolean not null, note text,
+        evidence_set boolean not null, evidence jsonb
+      ) on commit drop`.execute(this.trx)
+    for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
+      const chunk = rows.slice(start, start + STAGE_CHUNK).map(({ rowNo, unit, write: w }) => ({
+        row_no: rowNo,
+        unit_code: unit,
+        criterion_code: w.criterion,
+        self_set: w.self.set,
+        self: w.self.value,
+        appraised_set: w.appraised.set,
+        appraised: w.appraised.value,
+        na_set: w.notApplicable.set,
+        na: w.notApplicable.value,
+        note_set: w.note.set,
+        note: w.note.value,
+        evidence_set: w.evidence.set,
+        evidence: w.evidence.value,
+      }))
+      await sql`insert into score_input
+        select * from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
+          row_no integer, unit_code text, criterion_code text,
+          self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
+          na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(this.trx)
+    }
+    await sql`analyze score_input`.execute(this.trx)
+  }
+
+  async summary(): Promise<ChangeSummary> {
+    const fields = Object.keys(changed) as ScoreField[]
+    const { rows } = await sql<Record<string, unknown>>`
+      select count(*)::int as rows,
+        count(*) filter (where s.unit_code is null)::int as created,
+        count(*) filter (where s.unit_code is not null and ${anyChanged})::int as updated,
+        ${sql.join(fields.map((f) => sql`coalesce(bool_or(${changed[f]}), false) as ${sql.ref(f)}`))}
+      from ${this.joined()}`.execute(this.trx)
+    const row = rows[0]!
+    const total = Number(row.rows)
+    const created = Number(row.created)
+    const updated = Number(row.updated)
+    return { rows: total, created, updated, unchanged: total - created - updated, changedFields: fields.filter((f) => row[f] === true) }
+  }
+
+  /** The request rows (by number) that change `field`, for naming them in a problem. */
+  async rowsChanging(field: ScoreField, limit = 1000): Promise<number[]> {
+    const { rows } = await sql<{ row_no: number }>`
+      select i.row_no from ${this.joined()} where ${changed[field]} order by i.row_no limit ${limit}`.execute(this.trx)
+    return rows.map((r) => r.row_no)
+  }
+
+  /** Audits every changed field, then merges the staged rows into the stored scores. */
+  async apply(audit: { clientId: string; clientRole: string; reason: string | null }): Promise<void> {
+    await sql`
+      insert into score_audit (period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role)
+      select ${this.period}, i.unit_code, i.criterion_code, f.field, f.old, f.new, ${audit.reason}, ${audit.clientId}, ${audit.clientRole}
+      from ${this.joined()}
+      cross join lateral (values
+        (1, 'self', to_jsonb(s.self), to_jsonb(i.self), ${changed.self}),
+        (2, 'appraised', to_jsonb(s.appraised), to_jsonb(i.appraised), ${changed.appraised}),
+        (3, 'notApplicable', to_jsonb(coalesce(s.not_applicable, false)), to_jsonb(i.na), ${changed.notApplicable}),
+        (4, 'note', to_jsonb(s.note), to_jsonb(i.note), ${changed.note}),
+        (5, 'evidence', s.evidence, i.evidence, ${changed.evidence})
+      ) as f(ord, field, old, new, changed)
+      where f.changed
+      order by i.row_no, f.ord`.execute(this.trx)
+
+    await sql`
+      update scores s set
+        self = case when i.self_set then i.self else s.self end,
+        appraised = case when i.appraised_set then i.appraised else s.appraised end,
+        not_applicable = case when i.na_set then coalesce(i.na, false) else s.not_applicable end,
+        note = case when i.note_set then i.note else s.note end,
+        evidence = case when i.evidence_set then i.evidence else s.evidence end,
+        updated_at = now()
+      from score_input i
+      where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code
+        and ${anyChanged}`.execute(this.trx)
+
+    await sql`
+      insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence)
+      select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence
+      from score_input i
+      where not exists (
+        select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(this.trx)
+  }
+}
+
+export interface StoredScore {
+  criterion: string
+  self: string | null
+  appraised: string | null
+  notApplicable: boolean
+  note: string | null
+  evidence: string[] | null
+}
+
+export class ScoresRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  forUnit(period: string, unit: string): Promise<StoredScore[]> {
+    return this.db
+      .selectFrom('scores')
+      .select(['criterion_code as criterion', 'self', 'appraised', 'not_applicable as notApplicable', 'note', 'evidence'])
+      .where('period_code', '=', period)
+      .where('unit_code', '=', unit)
+      .execute()
+  }
+
+  /** Locks the unit's place in the period: writes to one unit's scores serialise on it. */
+  async lockPeriodUnit(period: string, unit: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('period_units')
+      .select('unit_code')
+      .where('period_code', '=', period)
+      .where('unit_code', '=', unit)
+      .forUpdate()
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  audit(filter: { period: string; unit?: string; criterion?: string; before?: number; limit: number }) {
+    let query = this.db
+      .selectFrom('score_audit')
+      .select(['id', 'at', 'client_id', 'client_role', 'unit_code', 'criterion_code', 'field', 'old', 'new', 'reason'])
+      .where('period_code', '=', filter.period)
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+    if (filter.unit !== undefined) query = query.where('unit_code', '=', filter.unit)
+    if (filter.criterion !== undefined) query = query.where('criterion_code', '=', filter.criterion)
+    if (filter.before !== undefined) query = query.where('id', '<', filter.before)
+    return query.execute()
+  }
+}

@@ -1,0 +1,184 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import type { Static } from 'typebox'
+import { decodeCursor, page } from '../../http/pagination.js'
+import { AppError, notFound, type ProblemError } from '../../http/problems.js'
+import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { allow, assertOwnUnit } from '../../plugins/auth.js'
+import { PeriodsRepository } from '../periods/repository.js'
+import { UnitsRepository } from '../units/repository.js'
+import { parseScoresCsv } from './csv.js'
+import { ScoresRepository } from './repository.js'
+import { computeScorecard, scorecardEtag } from './scorecard.js'
+import {
+  AuditPage,
+  AuditQuery,
+  ImportBody,
+  ImportQuery,
+  ImportResult,
+  PeriodParams,
+  Scorecard,
+  ScoresBody,
+  ScoresResult,
+  UnitScoreParams,
+} from './schemas.js'
+import { writeScores, type ScoreRowRequest } from './service.js'
+
+export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const periods = new PeriodsRepository(app.db)
+
+  app.put(
+    '/periods/:period/units/:unit/scores',
+    {
+      config: allow('admin', 'appraiser', 'unit'),
+      schema: {
+        tags: ['scores'],
+        summary: 'Write a unit\'s scores (merge)',
+        description: [
+          'Merges the given criteria into the unit\'s scores: fields left out keep their value, `null` clears one. All or nothing.',
+          'Who writes what: a `unit` token its own unit\'s `self`, `note`, `evidence`; `appraiser` `appraised` and `notApplicable`; `admin` all. By status: `open` accepts all, `appraisal` only `appraised` and `notApplicable` (409 `period-closed`), `published` nothing (409 `period-locked`). Only fields whose value would change are checked, so re-sending identical rows is harmless.',
+          'Send `If-Match` with the scorecard\'s ETag to be refused (412) when it changed meanwhile. Answers the new scorecard with its ETag.',
+        ].join('\n\n'),
+        params: UnitScoreParams,
+        body: ScoresBody,
+        headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } } },
+        response: { 200: jsonResponse('Written (or unchanged): counts and the unit\'s scorecard', ScoresResult), ...problemResponses(400, 404, 409, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { period, unit } = request.params
+      const ifMatch = request.headers['if-match']
+      const result = await writeScores(app.db, {
+        period,
+        identity: request.identity,
+        rows: request.body.scores.map((input, i) => ({ unit, input, pointer: `/scores/${i}` })),
+        reason: request.body.reason ?? null,
+        dryRun: false,
+        scope: { kind: 'unit', unit, ...(typeof ifMatch === 'string' ? { ifMatch } : {}) },
+      })
+      const scorecard = result.scorecard!
+      reply.header('etag', scorecardEtag(scorecard))
+      return { summary: { created: result.created, updated: result.updated, unchanged: result.unchanged }, scorecard }
+    },
+  )
+
+  app.get(
+    '/periods/:period/units/:unit/scorecard',
+    {
+      config: allow('admin', 'appraiser', 'unit', 'reader'),
+      schema: {
+        tags: ['scores'],
+        summary: 'A unit\'s scorecard',
+        description:
+          'Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with `maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when unchanged. A `unit` token reads its own unit\'s.',
+        params: UnitScoreParams,
+        response: { 200: jsonResponse('The scorecard', Scorecard), 304: { description: 'Not modified', type: 'null' }, ...problemResponses(400, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { period: periodCode, unit } = request.params
+      const period = await periods.find(periodCode)
+      if (!period) throw notFound('period', periodCode)
+      if (!(await new UnitsRepository(app.db).exists(unit))) throw notFound('unit', unit)
+      assertOwnUnit(request.identity, unit)
+      if (!(await periods.listsUnit(period.code, unit))) {
+        throw new AppError('not-found', `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`)
+      }
+      const scorecard = await computeScorecard(app.db, period, unit)
+      const etag = scorecardEtag(scorecard)
+      reply.header('etag', etag)
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null)
+      return scorecard
+    },
+  )
+
+  app.get(
+    '/periods/:period/audit',
+    {
+      config: allow('admin', 'appraiser', 'reader'),
+      schema: {
+        tags: ['scores'],
+        summary: 'Audit trail of score changes',
+        description: 'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given.',
+        params: PeriodParams,
+        querystring: AuditQuery,
+        response: { 200: jsonResponse('A page of audit entries', AuditPage), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const period = await periods.find(request.params.period)
+      if (!period) throw notFound('period', request.params.period)
+      const { unit, criterion, cursor } = request.query
+      const limit = request.query.limit ?? 100
+      const rows = await new ScoresRepository(app.db).audit({
+        period: period.code,
+        limit: limit + 1,
+        ...(unit !== undefined ? { unit } : {}),
+        ...(criterion !== undefined ? { criterion } : {}),
+        ...(cursor !== undefined ? { before: decodeCursor<number>(cursor, 'number')! } : {}),
+      })
+      const { items, next } = page(rows, limit, (r) => r.id)
+      return {
+        items: items.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          client: { id: r.client_id, role: r.client_role },
+          unit: r.unit_code,
+          criterion: r.criterion_code,
+          field: r.field,
+          old: r.old as never,
+          new: r.new as never,
+          reason: r.reason,
+        })),
+        next,
+      }
+    },
+  )
+}
+
+/** The import route lives in its own scope: only it parses text/csv, and only it takes large bodies. */
+export async function scoreImportRoutes(fastify: FastifyInstance, options: { bodyLimit: number }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+
+  app.post(
+    '/periods/:period/scores/import',
+    {
+      bodyLimit: options.bodyLimit,
+      config: allow('admin', 'appraiser', 'unit'),
+      schema: {
+        tags: ['scores'],
+        summary: 'Import scores of many units (JSON or CSV), all or nothing',
+        description: [
+          'JSON `{"rows":[{unit, criterion, self?, appraised?, notApplicable?, note?}]}` or `text/csv` with the header `unit,criterion,self,appraised,notApplicable,note` (columns in any order; `unit` and `criterion` required; `.` decimals; `notApplicable` true/false/1/0; an empty cell means "not given"; UTF-8 with or without BOM).',
+          'All or nothing in one transaction: any bad row answers 422 listing every bad row (`row` is 1-based over data rows, `pointer` is `/rows/{i}/…` 0-based) and nothing is written. The same role and status rules as the per-unit route apply to each row. `dryRun=true` validates and counts without writing.',
+        ].join('\n\n'),
+        params: PeriodParams,
+        querystring: ImportQuery,
+        body: {
+          content: {
+            'application/json': { schema: ImportBody },
+            'text/csv': { schema: { type: 'string', description: 'unit,criterion,self,appraised,notApplicable,note' } },
+          },
+        },
+        response: { 200: jsonResponse('Imported (or, with dryRun, would import)', ImportResult), ...problemResponses(400, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      let rows: ScoreRowRequest[]
+      let issues: ProblemError[] = []
+      let reason = request.query.reason ?? null
+      if (typeof request.body === 'string') {
+        ;({ rows, issues } = parseScoresCsv(request.body))
+      } else {
+        const body = request.body as Static<typeof ImportBody>
+        reason = body.reason ?? reason
+        rows = body.rows.map(({ unit, ...input }, i) => ({ unit, input, pointer: `/rows/${i}`, row: i + 1 }))
+      }
+      const dryRun = request.query.dryRun ?? false
+      const result = await writeScores(app.db, { period: request.params.period, identity: request.identity, rows, issues, reason, dryRun, scope: { kind: 'import' } })
+      return { dryRun, rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged }
+    },
+  )
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { parseHundredths } from '../../domain/decimal.js'
+import type { FrameworkContent } from '../../domain/framework.js'
+import { buildScorecard, type LeafScore, type Scorecard, type SurveyIndexLookup } from '../../domain/scorecard.js'
+import { FrameworksRepository } from '../frameworks/repository.js'
+import type { PeriodRow } from '../periods/repository.js'
+import { ScoresRepository } from './repository.js'
+
+export type UnitScorecard = Scorecard & { period: string; unit: string }
+
+/** Until survey results are stored, survey-scored leaves have no index: 0 points, provisional. */
+const noSurvey: SurveyIndexLookup = () => null
+
+const toHundredths = (value: string | null): bigint | null => (value === null ? null : parseHundredths(value))
+
+export async function loadFramework(db: Kysely<Database>, code: string): Promise<FrameworkContent> {
+  const framework = await new FrameworksRepository(db).find(code)
+  if (!framework) throw new Error(`period framework ${code} is missing`)
+  return framework.content
+}
+
+/** A unit's scorecard computed from what is stored now (reads only: runs inside or outside a transaction). */
+export async function computeScorecard(db: Kysely<Database>, period: PeriodRow, unit: string, framework?: FrameworkContent): Promise<UnitScorecard> {
+  const content = framework ?? (await loadFramework(db, period.framework))
+  const rows = await new ScoresRepository(db).forUnit(period.code, unit)
+  const scores = new Map<string, LeafScore>(
+    rows.map((r) => [
+      r.criterion,
+      { self: toHundredths(r.self), appraised: toHundredths(r.appraised), notApplicable: r.notApplicable, note: r.note, evidence: r.evidence },
+    ]),
+  )
+  return { period: period.code, unit, ...buildScorecard(content.criteria, scores, content.bands, noSurvey) }
+}
+
+/** A strong validator of the representation: any change to what the scorecard shows changes it. */
+export function scorecardEtag(scorecard: UnitScorecard): string {
+  return `"${createHash('sha256').update(JSON.stringify(scorecard)).digest('base64url').slice(0, 27)}"`
+}
