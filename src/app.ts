@@ -8,6 +8,9 @@ import { frameworkRoutes } from './modules/frameworks/routes.js'
 import { CriterionInput, CriterionNode } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
+import type { StatusHook } from './modules/periods/service.js'
+import { resultRoutes } from './modules/results/routes.js'
+import { ResultsService } from './modules/results/service.js'
 import { scoreImportRoutes, scoreRoutes } from './modules/scores/routes.js'
 import { ScorecardNode } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
@@ -56,15 +59,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(CriterionNode)
   app.addSchema(ScorecardNode)
 
+  const results = new ResultsService()
+
   await app.register(healthRoutes)
   await app.register(
     async (v1) => {
       await v1.register(clientRoutes)
       await v1.register(unitRoutes)
       await v1.register(frameworkRoutes)
-      await v1.register(periodRoutes)
+      const onStatusChange: StatusHook = async (trx, period, to, identity) => {
+        if (to === 'published') await results.publish(trx, period, identity)
+      }
+      await v1.register(periodRoutes, { onStatusChange })
       await v1.register(scoreRoutes)
       await v1.register(scoreImportRoutes, { bodyLimit: config.importBodyLimit })
+      await v1.register(resultRoutes, { results })
     },
     { prefix: '/v1' },
   )

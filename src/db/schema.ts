@@ -108,7 +108,18 @@ export interface ScoreAuditTable {
   at: CreatedAt
 }
 
+export interface ResultSnapshotsTable {
+  period_code: string
+  number: number
+  published_at: CreatedAt
+  published_by: string
+  framework_code: string
+  hash: string
+  body: string
+}
+
 export interface Database {
+  result_snapshots: ResultSnapshotsTable
   scores: ScoresTable
   score_audit: ScoreAuditTable
   units: UnitsTable

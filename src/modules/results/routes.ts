@@ -1,0 +1,64 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { negotiate } from '../../http/negotiation.js'
+import { notFound } from '../../http/problems.js'
+import { problemResponses } from '../../http/responses.js'
+import { allow } from '../../plugins/auth.js'
+import { PeriodsRepository } from '../periods/repository.js'
+import { PeriodParams } from '../scores/schemas.js'
+import { loadFramework } from '../scores/scorecard.js'
+import { CSV_TYPE, exportFileName, toCsv, toXlsx, XLSX_TYPE } from './export.js'
+import { ResultsQuery, ResultsSchema } from './schemas.js'
+import { assertMayReadResults, type ResultsService } from './service.js'
+
+const JSON_TYPE = 'application/json'
+
+export async function resultRoutes(fastify: FastifyInstance, options: { results: ResultsService }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const periods = new PeriodsRepository(app.db)
+
+  app.get(
+    '/periods/:period/results',
+    {
+      config: allow('admin', 'appraiser', 'reader', 'unit'),
+      schema: {
+        tags: ['results'],
+        summary: 'PAR index, classification, rankings and statistics',
+        description: [
+          'Computed on request from the stored scores and survey results; once the period is published, the results frozen at publication (`snapshot`), the same bytes on every call. `?snapshot=n` reads an earlier publication in any status.',
+          '`rank` is over all rankable units of the period, `groupRank` within the unit\'s group; `?group=` filters the items and the statistics but never changes a rank.',
+          'With `Accept: text/csv` or the XLSX media type, the ranking table as a file (Vietnamese headers; XLSX has a second sheet of statistics).',
+          'A `unit` token reads results of periods listing its unit once they are published.',
+        ].join('\n\n'),
+        params: PeriodParams,
+        querystring: ResultsQuery,
+        produces: [JSON_TYPE, CSV_TYPE, XLSX_TYPE],
+        response: {
+          200: {
+            description: 'The results',
+            content: {
+              [JSON_TYPE]: { schema: ResultsSchema },
+              [CSV_TYPE]: { schema: { type: 'string', description: 'UTF-8 with BOM, comma-separated, CRLF' } },
+              [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          ...problemResponses(400, 404, 406),
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = negotiate(request.headers.accept, [JSON_TYPE, CSV_TYPE, XLSX_TYPE])
+      const period = await periods.find(request.params.period)
+      if (!period) throw notFound('period', request.params.period)
+      const { snapshot } = request.query
+      assertMayReadResults(request.identity, period, snapshot, request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')))
+      const { text, document } = await options.results.read(app.db, period, { group: request.query.group ?? null, ...(snapshot !== undefined ? { snapshot } : {}) })
+      if (type === JSON_TYPE) return reply.type('application/json; charset=utf-8').send(text)
+      const extension = type === CSV_TYPE ? 'csv' : 'xlsx'
+      reply.header('content-disposition', `attachment; filename="${exportFileName(document, extension)}"`)
+      if (type === CSV_TYPE) return reply.type('text/csv; charset=utf-8').send(toCsv(document))
+      const framework = await loadFramework(app.db, period.framework)
+      return reply.type(XLSX_TYPE).send((await toXlsx(document, framework.bands)) as never)
+    },
+  )
+}

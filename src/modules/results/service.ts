@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { parseHundredths } from '../../domain/decimal.js'
+import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
+import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
+import { AppError } from '../../http/problems.js'
+import type { Identity } from '../../plugins/auth.js'
+import type { PeriodRow } from '../periods/repository.js'
+import { loadFramework } from '../scores/scorecard.js'
+import { ResultsRepository } from './repository.js'
+
+export interface ResultsDocument extends Results {
+  period: { code: string; name: string; year: number; status: PeriodRow['status'] }
+  group: string | null
+  snapshot: { number: number; publishedAt: string; hash: string } | null
+}
+
+/** Per unit: the satisfaction index and each element's, exact. Units without answers are absent. */
+export type SatisfactionLoader = (db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent) => Promise<Map<string, NonNullable<UnitTotals['satisfaction']>>>
+
+const noSatisfaction: SatisfactionLoader = async () => new Map()
+
+export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
+  return criteria.flatMap((c): SurveyLeaf[] =>
+    isLeaf(c) ? (c.method === 'survey' ? [{ maxHundredths: maxHundredths(c), element: c.surveyElement }] : []) : surveyLeaves(c.children),
+  )
+}
+
+const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
+
+export class ResultsService {
+  constructor(private readonly loadSatisfaction: SatisfactionLoader = noSatisfaction) {}
+
+  /** Results as the stored scores and survey answers give them now. */
+  async live(db: Kysely<Database>, period: PeriodRow, group: string | null): Promise<ResultsDocument> {
+    const framework = await loadFramework(db, period.framework)
+    const [rows, satisfaction] = await Promise.all([
+      new ResultsRepository(db).unitTotals(period.code, period.framework),
+      this.loadSatisfaction(db, period, framework),
+    ])
+    const units: UnitTotals[] = rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      group: r.group,
+      rankable: r.rankable,
+      appraisalHundredths: parseHundredths(r.appraisal_points),
+      maxHundredths: parseHundredths(r.max_points),
+      missingAppraisals: r.missing,
+      satisfaction: satisfaction.get(r.code) ?? null,
+    }))
+    const results = computeResults(units, surveyLeaves(framework.criteria), framework.bands, group)
+    return { period: periodView(period), group, snapshot: null, ...results }
+  }
+
+  /**
+   * Freezes the results at publication, inside the status change's transaction (writers are held off by
+   * the period lock), as the exact text every later read answers.
+   */
+  async publish(trx: Kysely<Database>, period: PeriodRow, identity: Identity): Promise<void> {
+    const repository = new ResultsRepository(trx)
+    const published = { ...period, status: 'published' as const }
+    const results = await this.live(trx, published, null)
+    const number = await repository.nextSnapshotNumber(period.code)
+    const publishedAt = new Date()
+    const content = JSON.stringify({ statistics: results.statistics, satisfaction: results.satisfaction, items: results.items })
+    const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`
+    const document: ResultsDocument = { ...results, snapshot: { number, publishedAt: publishedAt.toISOString(), hash } }
+    await repository.saveSnapshot({ period: period.code, number, publishedAt, publishedBy: identity.id, framework: period.framework, hash, body: serialise(document) })
+  }
+
+  /**
+   * What GET …/results answers: the frozen text of a publication (the latest while published, or the one
+   * asked for), or the live computation. A group filter reads the same items and recomputes only the
+   * statistics, from the published values.
+   */
+  async read(db: Kysely<Database>, period: PeriodRow, options: { group: string | null; snapshot?: number }): Promise<{ text: string; document: ResultsDocument }> {
+    if (options.snapshot === undefined && period.status !== 'published') {
+      const document = await this.live(db, period, options.group)
+      return { text: serialise(document), document }
+    }
+    const snapshot = await new ResultsRepository(db).snapshot(period.code, options.snapshot)
+    if (!snapshot) {
+      throw new AppError('not-found', options.snapshot === undefined ? `Period ${JSON.stringify(period.code)} has no publication` : `Period ${JSON.stringify(period.code)} has no publication number ${options.snapshot}`)
+    }
+    const frozen = JSON.parse(snapshot.body) as ResultsDocument
+    if (options.group === null) return { text: snapshot.body, document: frozen }
+    const framework = await loadFramework(db, period.framework)
+    const items = frozen.items.filter((i) => i.unit.group === options.group)
+    const document: ResultsDocument = { ...frozen, group: options.group, ...summariseItems(items, framework.bands), items }
+    return { text: serialise(document), document }
+  }
+}
+
+/** One key order for live and frozen answers: the order of API.md. */
+export function serialise(d: ResultsDocument): string {
+  return JSON.stringify({ period: d.period, group: d.group, snapshot: d.snapshot, statistics: d.statistics, satisfaction: d.satisfaction, items: d.items })
+}
+
+export function assertMayReadResults(identity: Identity, period: PeriodRow, snapshot: number | undefined, listsUnit: boolean): void {
+  if (identity.role !== 'unit') return
+  if (!listsUnit) throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
+  if (period.status !== 'published' && snapshot === undefined) {
+    throw new AppError('forbidden', 'A unit token reads results once they are published (or an earlier publication with ?snapshot=)')
+  }
+}
