@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_master_data.js'
 import * as m0002 from './0002_scores.js'
 import * as m0003 from './0003_result_snapshots.js'
+import * as m0004 from './0004_survey.js'
 
 /**
  * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_master_data': m0001,
   '0002_scores': m0002,
   '0003_result_snapshots': m0003,
+  '0004_survey': m0004,
 }

@@ -12,6 +12,8 @@ import type { StatusHook } from './modules/periods/service.js'
 import { resultRoutes } from './modules/results/routes.js'
 import { ResultsService } from './modules/results/service.js'
 import { scoreImportRoutes, scoreRoutes } from './modules/scores/routes.js'
+import { surveyRoutes } from './modules/survey/routes.js'
+import { periodSatisfaction } from './modules/survey/service.js'
 import { ScorecardNode } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
 import { authPlugin } from './plugins/auth.js'
@@ -59,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(CriterionNode)
   app.addSchema(ScorecardNode)
 
-  const results = new ResultsService()
+  const results = new ResultsService(periodSatisfaction)
 
   await app.register(healthRoutes)
   await app.register(
@@ -73,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(periodRoutes, { onStatusChange })
       await v1.register(scoreRoutes)
       await v1.register(scoreImportRoutes, { bodyLimit: config.importBodyLimit })
+      await v1.register(surveyRoutes, { responsesBodyLimit: config.importBodyLimit })
       await v1.register(resultRoutes, { results })
     },
     { prefix: '/v1' },

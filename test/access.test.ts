@@ -28,6 +28,9 @@ const matrix: Array<{ method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; u
   { method: 'PUT', path: '/v1/periods/{period}/units/{unit}/scores', url: '/v1/periods/p1/units/u1/scores', body: { scores: [] }, roles: ['admin', 'appraiser', 'unit'] },
   { method: 'GET', path: '/v1/periods/{period}/units/{unit}/scorecard', url: '/v1/periods/p1/units/u1/scorecard', roles: ROLES },
   { method: 'GET', path: '/v1/periods/{period}/audit', url: '/v1/periods/p1/audit', roles: ['admin', 'appraiser', 'reader'] },
+  { method: 'PUT', path: '/v1/periods/{period}/units/{unit}/survey', url: '/v1/periods/p1/units/u1/survey', body: { questions: [] }, roles: ['admin', 'appraiser'] },
+  { method: 'POST', path: '/v1/periods/{period}/units/{unit}/survey/responses', url: '/v1/periods/p1/units/u1/survey/responses', body: { responses: [] }, roles: ['admin', 'appraiser'] },
+  { method: 'GET', path: '/v1/periods/{period}/units/{unit}/survey', url: '/v1/periods/p1/units/u1/survey', roles: ROLES },
   { method: 'GET', path: '/v1/periods/{period}/results', url: '/v1/periods/p1/results', roles: ['admin', 'appraiser', 'reader'] },
   { method: 'POST', path: '/v1/periods/{period}/scores/import', url: '/v1/periods/p1/scores/import', body: { rows: [] }, roles: ['admin', 'appraiser', 'unit'] },
 ]

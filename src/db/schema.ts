@@ -118,7 +118,26 @@ export interface ResultSnapshotsTable {
   body: string
 }
 
+export interface SurveyResponsesTable {
+  period_code: string
+  unit_code: string
+  response_id: string
+  answers: ColumnType<Record<string, number>, string, string>
+  received_at: CreatedAt
+}
+
+export interface SurveyTalliesTable {
+  period_code: string
+  unit_code: string
+  question_code: string
+  level: number
+  source: 'counts' | 'responses'
+  answers: number
+}
+
 export interface Database {
+  survey_responses: SurveyResponsesTable
+  survey_tallies: SurveyTalliesTable
   result_snapshots: ResultSnapshotsTable
   scores: ScoresTable
   score_audit: ScoreAuditTable

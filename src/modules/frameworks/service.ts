@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { contentHash, normaliseFramework, totalHundredths, validateFramework, type FrameworkInput } from '../../domain/framework.js'
+import { contentHash, normaliseFramework, totalHundredths, validateFramework, type FrameworkContent, type FrameworkInput } from '../../domain/framework.js'
 import { AppError, ruleViolated } from '../../http/problems.js'
 import { FrameworksRepository } from './repository.js'
 
@@ -26,4 +26,11 @@ export async function putFramework(db: Kysely<Database>, code: string, input: Fr
     await frameworks.save(code, content, hash, totalHundredths(content), existing !== undefined)
     return existing ? 'replaced' : 'created'
   })
+}
+
+/** The framework a period is scored against; a period always has one (foreign key). */
+export async function loadFramework(db: Kysely<Database>, code: string): Promise<FrameworkContent> {
+  const framework = await new FrameworksRepository(db).find(code)
+  if (!framework) throw new Error(`period framework ${code} is missing`)
+  return framework.content
 }

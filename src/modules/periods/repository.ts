@@ -28,6 +28,18 @@ export class PeriodsRepository {
     return this.db.selectFrom('periods').select(columns).where('code', '=', code).forShare().executeTakeFirst()
   }
 
+  /** Locks the unit's place in the period: writes to one unit's scores or survey serialise on it. */
+  async lockUnit(code: string, unit: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('period_units')
+      .select('unit_code')
+      .where('period_code', '=', code)
+      .where('unit_code', '=', unit)
+      .forUpdate()
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   async units(code: string): Promise<string[]> {
     const rows = await this.db.selectFrom('period_units').select('unit_code').where('period_code', '=', code).orderBy('unit_code').execute()
     return rows.map((r) => r.unit_code)

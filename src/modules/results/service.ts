@@ -7,7 +7,7 @@ import { computeResults, summariseItems, type Results, type SurveyLeaf, type Uni
 import { AppError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
 import type { PeriodRow } from '../periods/repository.js'
-import { loadFramework } from '../scores/scorecard.js'
+import { loadFramework } from '../frameworks/service.js'
 import { ResultsRepository } from './repository.js'
 
 export interface ResultsDocument extends Results {

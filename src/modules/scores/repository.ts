@@ -160,18 +160,6 @@ export class ScoresRepository {
       .execute()
   }
 
-  /** Locks the unit's place in the period: writes to one unit's scores serialise on it. */
-  async lockPeriodUnit(period: string, unit: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('period_units')
-      .select('unit_code')
-      .where('period_code', '=', period)
-      .where('unit_code', '=', unit)
-      .forUpdate()
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
   audit(filter: { period: string; unit?: string; criterion?: string; before?: number; limit: number }) {
     let query = this.db
       .selectFrom('score_audit')

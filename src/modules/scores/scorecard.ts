@@ -3,23 +3,15 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import type { FrameworkContent } from '../../domain/framework.js'
-import { buildScorecard, type LeafScore, type Scorecard, type SurveyIndexLookup } from '../../domain/scorecard.js'
-import { FrameworksRepository } from '../frameworks/repository.js'
+import { buildScorecard, type LeafScore, type Scorecard } from '../../domain/scorecard.js'
+import { loadFramework } from '../frameworks/service.js'
+import { unitSurveyLookup } from '../survey/service.js'
 import type { PeriodRow } from '../periods/repository.js'
 import { ScoresRepository } from './repository.js'
 
 export type UnitScorecard = Scorecard & { period: string; unit: string }
 
-/** Until survey results are stored, survey-scored leaves have no index: 0 points, provisional. */
-const noSurvey: SurveyIndexLookup = () => null
-
 const toHundredths = (value: string | null): bigint | null => (value === null ? null : parseHundredths(value))
-
-export async function loadFramework(db: Kysely<Database>, code: string): Promise<FrameworkContent> {
-  const framework = await new FrameworksRepository(db).find(code)
-  if (!framework) throw new Error(`period framework ${code} is missing`)
-  return framework.content
-}
 
 /** A unit's scorecard computed from what is stored now (reads only: runs inside or outside a transaction). */
 export async function computeScorecard(db: Kysely<Database>, period: PeriodRow, unit: string, framework?: FrameworkContent): Promise<UnitScorecard> {
@@ -31,7 +23,8 @@ export async function computeScorecard(db: Kysely<Database>, period: PeriodRow, 
       { self: toHundredths(r.self), appraised: toHundredths(r.appraised), notApplicable: r.notApplicable, note: r.note, evidence: r.evidence },
     ]),
   )
-  return { period: period.code, unit, ...buildScorecard(content.criteria, scores, content.bands, noSurvey) }
+  const survey = await unitSurveyLookup(db, period, content, unit)
+  return { period: period.code, unit, ...buildScorecard(content.criteria, scores, content.bands, survey) }
 }
 
 /** A strong validator of the representation: any change to what the scorecard shows changes it. */

@@ -7,8 +7,9 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { UnitsRepository } from '../units/repository.js'
-import { ScoresRepository, ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
-import { computeScorecard, loadFramework, scorecardEtag, type UnitScorecard } from './scorecard.js'
+import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
+import { loadFramework } from '../frameworks/service.js'
+import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
 export interface ScoreRowRequest {
   unit: string
@@ -70,7 +71,7 @@ export async function writeScores(db: Kysely<Database>, request: ScoreWriteReque
       if (identity.role === 'unit' && identity.unit !== scope.unit) {
         throw new AppError('forbidden', `This token belongs to unit ${JSON.stringify(identity.unit)} and may not write unit ${JSON.stringify(scope.unit)}`)
       }
-      unitInPeriod = await new ScoresRepository(trx).lockPeriodUnit(period.code, scope.unit)
+      unitInPeriod = await periods.lockUnit(period.code, scope.unit)
     } else if (identity.role === 'unit') {
       const foreign = request.rows.filter((r) => r.unit !== identity.unit)
       if (foreign.length > 0) {

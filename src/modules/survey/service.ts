@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { hundredthsToNumber, roundHalfUp, type Ratio } from '../../domain/decimal.js'
+import type { FrameworkContent } from '../../domain/framework.js'
+import { satisfactionFromTallies, type QuestionTally, type Satisfaction, type SurveyConfig } from '../../domain/satisfaction.js'
+import type { SurveyIndexLookup } from '../../domain/scorecard.js'
+import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
+import type { Identity } from '../../plugins/auth.js'
+import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
+import { loadFramework } from '../frameworks/service.js'
+import { UnitsRepository } from '../units/repository.js'
+import { SurveyRepository, type TallyRow } from './repository.js'
+
+export function surveyConfig(framework: FrameworkContent): SurveyConfig | null {
+  const survey = framework.survey
+  return survey && { levels: survey.levels, satisfiedFrom: survey.satisfiedFrom, elements: survey.elements.map((e) => ({ code: e.code, questions: e.questions.map((q) => q.code) })) }
+}
+
+function satisfactionOf(config: SurveyConfig, rows: readonly TallyRow[]): Satisfaction {
+  return satisfactionFromTallies(config.elements, new Map<string, QuestionTally>(rows.map((r) => [r.question, r])))
+}
+
+/** Every unit's satisfaction in a period, from tallies summed in SQL; units without answers are absent. */
+export async function periodSatisfaction(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent) {
+  const config = surveyConfig(framework)
+  const out = new Map<string, { index: Ratio | null; elements: Map<string, Ratio | null> }>()
+  if (!config) return out
+  const byUnit = new Map<string, TallyRow[]>()
+  for (const row of await new SurveyRepository(db).tallies(period.code, config.satisfiedFrom)) {
+    const list = byUnit.get(row.unit)
+    if (list) list.push(row)
+    else byUnit.set(row.unit, [row])
+  }
+  for (const [unit, rows] of byUnit) {
+    const s = satisfactionOf(config, rows)
+    if (s.index !== null) out.set(unit, { index: s.index, elements: new Map(s.elements.map((e) => [e.code, e.index])) })
+  }
+  return out
+}
+
+/** The satisfaction a survey leaf of one unit's scorecard is scored from. */
+export async function unitSurveyLookup(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent, unit: string): Promise<SurveyIndexLookup> {
+  const config = surveyConfig(framework)
+  if (!config) return () => null
+  const s = satisfactionOf(config, await new SurveyRepository(db).tallies(period.code, config.satisfiedFrom, unit))
+  const elements = new Map(s.elements.map((e) => [e.code, e.index]))
+  return (element) => (element === null ? s.index : (elements.get(element) ?? null))
+}
+
+const published = (r: Ratio | null): number | null => (r === null ? null : hundredthsToNumber(roundHalfUp(r)))
+
+export interface UnitSatisfactionView {
+  index: number | null
+  respondents: number
+  elements: Array<{ code: string; index: number | null }>
+  questions: Array<{ code: string; rate: number | null; valid: number }>
+}
+
+export async function unitSatisfaction(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent, unit: string): Promise<UnitSatisfactionView> {
+  const config = surveyConfig(framework)
+  const repository = new SurveyRepository(db)
+  const s = config ? satisfactionOf(config, await repository.tallies(period.code, config.satisfiedFrom, unit)) : { index: null, elements: [], questions: [] }
+  return {
+    index: published(s.index),
+    respondents: await repository.respondents(period.code, unit),
+    elements: s.elements.map((e) => ({ code: e.code, index: published(e.index) })),
+    questions: s.questions.map((q) => ({ code: q.code, rate: published(q.rate), valid: q.valid })),
+  }
+}
+
+interface SurveyContext {
+  period: PeriodRow
+  framework: FrameworkContent
+  config: SurveyConfig
+  questions: Set<string>
+  inPeriod: boolean
+}
+
+/**
+ * The common start of a survey write: 404s, the unit lock, and the framework's survey. A unit token
+ * never reaches here (the routes admit admin and appraiser).
+ */
+async function open(trx: Kysely<Database>, periodCode: string, unit: string): Promise<SurveyContext> {
+  const periods = new PeriodsRepository(trx)
+  const period = await periods.lockShared(periodCode)
+  if (!period) throw notFound('period', periodCode)
+  if (!(await new UnitsRepository(trx).exists(unit))) throw notFound('unit', unit)
+  const inPeriod = await periods.lockUnit(period.code, unit)
+  const framework = await loadFramework(trx, period.framework)
+  const config = surveyConfig(framework)
+  if (!config) throw ruleViolated(`The framework of period ${JSON.stringify(period.code)} has no survey`, [{ pointer: '', code: 'no-survey', message: 'the period\'s framework defines no survey' }])
+  return { period, framework, config, questions: new Set(config.elements.flatMap((e) => e.questions)), inPeriod }
+}
+
+const locked = (period: PeriodRow) => new AppError('period-locked', `Period ${JSON.stringify(period.code)} is published: survey results can no longer change`)
+const notInPeriod = (period: PeriodRow, unit: string): ProblemError => ({ pointer: '', code: 'not-in-period', message: `unit ${unit} is not assessed in period ${period.code}` })
+
+export async function putCounts(db: Kysely<Database>, periodCode: string, unit: string, questions: ReadonlyArray<{ code: string; counts: number[] }>): Promise<UnitSatisfactionView> {
+  return db.transaction().execute(async (trx) => {
+    const ctx = await open(trx, periodCode, unit)
+    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
+    const seen = new Set<string>()
+    questions.forEach((q, i) => {
+      if (!ctx.questions.has(q.code)) issues.push({ pointer: `/questions/${i}/code`, code: 'unknown-question', message: `no question ${q.code} in the framework's survey` })
+      if (seen.has(q.code)) issues.push({ pointer: `/questions/${i}/code`, code: 'duplicate', message: `question ${q.code} appears twice` })
+      seen.add(q.code)
+      if (q.counts.length !== ctx.config.levels) issues.push({ pointer: `/questions/${i}/counts`, code: 'wrong-levels', message: `must hold ${ctx.config.levels} counts, one per level, lowest first` })
+    })
+    if (ctx.period.status === 'published') {
+      // Re-sending the counts already stored is harmless, as for scores; any change is refused.
+      const stored = await new SurveyRepository(trx).storedCounts(ctx.period.code, unit)
+      const wanted = new Set(questions.flatMap((q) => q.counts.flatMap((n, i) => (n > 0 ? [`${q.code}:${i + 1}:${n}`] : []))))
+      if (stored.size !== wanted.size || [...stored].some((k) => !wanted.has(k))) throw locked(ctx.period)
+      return unitSatisfaction(trx, ctx.period, ctx.framework, unit)
+    }
+    if (issues.length > 0) throw ruleViolated('The survey counts break a rule; nothing was written', issues)
+    await new SurveyRepository(trx).replaceCounts(ctx.period.code, unit, questions.map((q) => ({ question: q.code, counts: q.counts })))
+    return unitSatisfaction(trx, ctx.period, ctx.framework, unit)
+  })
+}
+
+export async function appendResponses(
+  db: Kysely<Database>,
+  periodCode: string,
+  unit: string,
+  responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>,
+): Promise<UnitSatisfactionView & { accepted: number; duplicates: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    const ctx = await open(trx, periodCode, unit)
+    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
+    const firstOfId = new Map<string, number>()
+    responses.forEach((r, i) => {
+      if (!firstOfId.has(r.id)) firstOfId.set(r.id, i)
+      for (const [question, level] of Object.entries(r.answers)) {
+        if (!ctx.questions.has(question)) issues.push({ pointer: `/responses/${i}/answers/${question}`, code: 'unknown-question', message: `no question ${question} in the framework's survey` })
+        else if (level < 1 || level > ctx.config.levels) issues.push({ pointer: `/responses/${i}/answers/${question}`, code: 'out-of-range', message: `must be a level from 1 to ${ctx.config.levels}` })
+      }
+    })
+    // A response id repeated within the batch counts once, like one already stored.
+    const unique = responses.filter((r, i) => firstOfId.get(r.id) === i)
+    const repository = new SurveyRepository(trx)
+    if (ctx.period.status === 'published') {
+      if (unique.length > 0 && (await repository.storedIds(ctx.period.code, unit, unique.map((r) => r.id))).size < unique.length) throw locked(ctx.period)
+    }
+    if (issues.length > 0) throw ruleViolated('The survey responses break a rule; nothing was written', issues)
+    const stored = ctx.period.status === 'published' ? new Set<string>() : await repository.appendResponses(ctx.period.code, unit, unique)
+    const duplicates = responses.filter((r, i) => firstOfId.get(r.id) !== i || !stored.has(r.id)).map((r) => r.id)
+    return { accepted: stored.size, duplicates, ...(await unitSatisfaction(trx, ctx.period, ctx.framework, unit)) }
+  })
+}
+
+export async function readUnitSatisfaction(db: Kysely<Database>, periodCode: string, unit: string, identity: Identity): Promise<UnitSatisfactionView> {
+  const periods = new PeriodsRepository(db)
+  const period = await periods.find(periodCode)
+  if (!period) throw notFound('period', periodCode)
+  if (!(await new UnitsRepository(db).exists(unit))) throw notFound('unit', unit)
+  if (identity.role === 'unit' && identity.unit !== unit) throw new AppError('forbidden', `This token may read only unit ${JSON.stringify(identity.unit)}`)
+  if (!(await periods.listsUnit(period.code, unit))) throw new AppError('not-found', `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`)
+  return unitSatisfaction(db, period, await loadFramework(db, period.framework), unit)
+}
