@@ -1,0 +1,23 @@
+/**
+ * The machine baseline's server: one hello-world route, fastify with its logger off, on 127.0.0.1 and a
+ * port the OS picks. Writes {"port":n} on stdout once listening; leaves on SIGTERM, or when its parent
+ * goes away (stdin closes), so it never outlives the bench run.
+ */
+import Fastify from 'fastify'
+
+const app = Fastify({ logger: false })
+app.get('/', async () => ({ hello: 'world' }))
+
+const close = async (): Promise<void> => {
+  await app.close()
+  process.exit(0)
+}
+process.once('SIGTERM', () => void close())
+process.once('SIGINT', () => void close())
+process.stdin.on('end', () => void close())
+process.stdin.on('error', () => void close())
+process.stdin.resume()
+
+await app.listen({ host: '127.0.0.1', port: 0 })
+const address = app.server.address()
+process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : null })}\n`)
