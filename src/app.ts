@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Config } from './config.js'
+import { ChangeFeed } from './db/change-feed.js'
 import type { Database } from './db/schema.js'
 import { validatorCompilers } from './http/validation.js'
 import { clientRoutes } from './modules/clients/routes.js'
@@ -26,6 +27,8 @@ import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
 export interface AppOptions {
   config: Config
   db: Kysely<Database>
+  /** How caches hear of changes, here and on other instances; its owner starts and closes it. */
+  changes?: ChangeFeed
   /** Fastify's logger option; defaults to pino at the configured level. */
   logger?: FastifyServerOptions['logger']
 }
@@ -53,15 +56,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Swagger collects routes as they are added, so it comes before any plugin that adds one.
   await app.register(docsPlugin)
   await app.register(metricsPlugin)
-  await app.register(databasePlugin, { db: options.db })
+  let changes = options.changes
+  if (!changes) {
+    changes = new ChangeFeed()
+    await changes.start()
+  }
+  await app.register(databasePlugin, { db: options.db, changes })
 
-  await app.register(authPlugin, { adminToken: config.adminToken })
+  await app.register(authPlugin, { adminToken: config.adminToken, changes })
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
   app.addSchema(CriterionInput)
   app.addSchema(CriterionNode)
   app.addSchema(ScorecardNode)
 
-  const results = new ResultsService(periodSatisfaction)
+  const results = new ResultsService(changes, periodSatisfaction)
 
   await app.register(healthRoutes)
   await app.register(

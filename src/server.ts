@@ -1,5 +1,6 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { ChangeFeed } from './db/change-feed.js'
 import { openDatabase, targetFromConfig } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
 import { bootstrapAdmin } from './modules/clients/service.js'
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   }
 
   const database = await openDatabase(targetFromConfig(config))
-  const app = await buildApp({ config, db: database.db })
+  const changes = new ChangeFeed(database.changeSource)
+  await changes.start()
+  const app = await buildApp({ config, db: database.db, changes })
   const backend = config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`
   const applied = await migrateToLatest(database.db)
   app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     force.unref()
     try {
       await app.close()
+      await changes.close()
       await database.close()
       process.exit(0)
     } catch (error) {

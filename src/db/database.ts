@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type Dialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import type { ChangeSource } from './change-feed.js'
 import type { Database } from './schema.js'
 
 const INT8_OID = 20
@@ -25,6 +26,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Kysely<Database>
   target: DatabaseTarget
+  /** Where changes made by other app instances on this database are heard. */
+  changeSource: ChangeSource
   /** Closes the pool or the embedded database; the process lingers otherwise. */
   close(): Promise<void>
 }
@@ -61,13 +64,14 @@ export const kyselyOverPGlite = (pglite: PGlite): Kysely<Database> =>
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const db = new Kysely<Database>({ dialect: postgresDialect(target) })
-    return { db, target, close: () => db.destroy() }
+    return { db, target, changeSource: { kind: 'postgres', url: target.url }, close: () => db.destroy() }
   }
   const pglite = await openPGlite(target.dataDir, target.loadDataDir)
   const db = kyselyOverPGlite(pglite)
   return {
     db,
     target,
+    changeSource: { kind: 'pglite', pglite },
     close: async () => {
       await db.destroy()
       if (!pglite.closed) await pglite.close()

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { InvalidatedCache, type ChangeFeed } from '../db/change-feed.js'
 import { AppError } from '../http/problems.js'
 import { problemResponses } from '../http/responses.js'
 import { ClientsRepository, type Role } from '../modules/clients/repository.js'
@@ -38,8 +39,10 @@ const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
  * Authenticates `/v1` calls and enforces each route's `access` list before the body is even validated
  * (401, then 403, come first). Tokens are looked up on every request, so a revoked one stops at once.
  */
-export const authPlugin = fp(async function auth(app: FastifyInstance, options: { adminToken: string | null }) {
+export const authPlugin = fp(async function auth(app: FastifyInstance, options: { adminToken: string | null; changes: ChangeFeed }) {
   const clients = new ClientsRepository(app.db)
+  // Known tokens only; a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
+  const known = new InvalidatedCache<Identity | undefined>(options.changes, 'clients')
   app.decorateRequest('identity', null as unknown as Identity)
 
   app.addHook('onRoute', (route) => {
@@ -63,8 +66,11 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
     if (options.adminToken && sameToken(token, options.adminToken)) {
       identity = { id: BOOTSTRAP_ID, role: 'admin', unit: null }
     } else {
-      const client = await clients.findActiveByTokenHash(hashToken(token))
-      if (client) identity = { id: client.id, role: client.role, unit: client.unit }
+      const tokenHash = hashToken(token)
+      identity = await known.get(tokenHash, async () => {
+        const client = await clients.findActiveByTokenHash(tokenHash)
+        return client && { id: client.id, role: client.role, unit: client.unit }
+      })
     }
     if (!identity) throw new AppError('unauthorized', 'The token is unknown or revoked', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
     if (!access.includes(identity.role)) {

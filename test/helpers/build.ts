@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
+import { ChangeFeed } from '../../src/db/change-feed.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { resetDatabase, sharedTestDatabase } from './database.js'
 
@@ -15,10 +16,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * The app on a clean database: the file's shared database is emptied, then a new app is built on it
  * and closed when the test ends.
  */
-export async function build(t: TestContext, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
-  const { db } = await sharedTestDatabase()
-  await resetDatabase(db)
-  const app = await buildApp({ config: testConfig(overrides), db, logger: false })
-  t.teardown(() => app.close())
+export async function build(t: TestContext, overrides: Partial<Config> = {}, options: { reset?: boolean } = {}): Promise<FastifyInstance> {
+  const handle = await sharedTestDatabase()
+  if (options.reset !== false) await resetDatabase(handle.db)
+  // Each app hears the others' changes as separate service instances would.
+  const changes = new ChangeFeed(handle.changeSource)
+  await changes.start()
+  const app = await buildApp({ config: testConfig(overrides), db: handle.db, changes, logger: false })
+  t.teardown(async () => {
+    await app.close()
+    await changes.close()
+  })
   return app
 }

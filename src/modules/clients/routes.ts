@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { EVERYTHING } from '../../db/change-feed.js'
 import { decodeCursor, page } from '../../http/pagination.js'
 import { AppError } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
@@ -65,7 +66,11 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      if (!(await clients.revoke(request.params.id))) throw new AppError('not-found', `No client with id ${request.params.id}`)
+      const revoked = await app.changes.transaction(app.db, async (trx, announce) => {
+        announce('clients', EVERYTHING)
+        return new ClientsRepository(trx).revoke(request.params.id)
+      })
+      if (!revoked) throw new AppError('not-found', `No client with id ${request.params.id}`)
       return reply.code(204).send(null)
     },
   )

@@ -35,7 +35,7 @@ export async function periodRoutes(fastify: FastifyInstance, options: { onStatus
       },
     },
     async (request, reply) => {
-      const { created, period } = await putPeriod(app.db, request.params.code, request.body, request.identity)
+      const { created, period } = await putPeriod(app.db, app.changes, request.params.code, request.body, request.identity)
       return reply.code(created ? 201 : 200).send(period)
     },
   )
@@ -98,7 +98,7 @@ export async function periodRoutes(fastify: FastifyInstance, options: { onStatus
         response: { 200: jsonResponse('The period after the move', Period), ...problemResponses(400, 404, 409, 422) },
       },
     },
-    async (request) => changeStatus(app.db, request.params.code, request.body.status, request.body.reason, request.identity, options.onStatusChange),
+    async (request) => changeStatus(app.db, app.changes, request.params.code, request.body.status, request.body.reason, request.identity, options.onStatusChange),
   )
 
   app.get(

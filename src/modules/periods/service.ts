@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database, PeriodStatus } from '../../db/schema.js'
 import { checkTransition } from '../../domain/period-status.js'
 import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
@@ -41,9 +42,9 @@ async function validateReferences(db: Kysely<Database>, input: PeriodInput): Pro
  * Creates a period (status `open`) or replaces its name, year, framework and units. A published period
  * changes no more; the framework stays once a score exists; a unit with scores stays in the period.
  */
-export async function putPeriod(db: Kysely<Database>, code: string, input: PeriodInput, identity: Identity): Promise<{ created: boolean; period: PeriodView }> {
+export async function putPeriod(db: Kysely<Database>, changes: ChangeFeed, code: string, input: PeriodInput, identity: Identity): Promise<{ created: boolean; period: PeriodView }> {
   const wanted = { code, name: nfc(input.name), year: input.year, framework: input.framework }
-  return db.transaction().execute(async (trx) => {
+  return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
     const existing = await periods.lock(code)
     await validateReferences(trx, input)
@@ -73,6 +74,7 @@ export async function putPeriod(db: Kysely<Database>, code: string, input: Perio
       throw new AppError('conflict', `Unit(s) ${scored.join(', ')} have scores in period ${JSON.stringify(code)} and cannot leave it`, { extensions: { units: scored } })
     }
     await periods.update(wanted)
+    announce('results', code)
     await periods.removeUnits(code, removed)
     await periods.addUnits(code, added)
     return { created: false, period: { ...wanted, status: existing.status, units } }
@@ -84,13 +86,14 @@ export type StatusHook = (trx: Kysely<Database>, period: PeriodRow, to: PeriodSt
 /** Moves a period along its lifecycle and records who did it, when and why, in one transaction. */
 export async function changeStatus(
   db: Kysely<Database>,
+  changes: ChangeFeed,
   code: string,
   to: PeriodStatus,
   reason: string | undefined,
   identity: Identity,
   onChange?: StatusHook,
 ): Promise<PeriodView> {
-  return db.transaction().execute(async (trx) => {
+  return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
     const period = await periods.lock(code)
     if (!period) throw notFound('period', code)
@@ -106,6 +109,7 @@ export async function changeStatus(
     }
     await onChange?.(trx, period, to, identity)
     await periods.setStatus(code, to)
+    announce('results', code)
     await periods.recordStatus({ period: code, clientId: identity.id, clientRole: identity.role, from: period.status, to, reason: reason ?? null })
     return { ...period, status: to, units: await periods.units(code) }
   })

@@ -48,11 +48,11 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
     },
     async (request, reply) => {
       const type = negotiate(request.headers.accept, [JSON_TYPE, CSV_TYPE, XLSX_TYPE])
-      const period = await periods.find(request.params.period)
-      if (!period) throw notFound('period', request.params.period)
       const { snapshot } = request.query
+      const answer = await options.results.answer(app.db, request.params.period, { group: request.query.group ?? null, ...(snapshot !== undefined ? { snapshot } : {}) })
+      if (!answer) throw notFound('period', request.params.period)
+      const { period, text, document } = answer
       assertMayReadResults(request.identity, period, snapshot, request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')))
-      const { text, document } = await options.results.read(app.db, period, { group: request.query.group ?? null, ...(snapshot !== undefined ? { snapshot } : {}) })
       if (type === JSON_TYPE) return reply.type('application/json; charset=utf-8').send(text)
       const extension = type === CSV_TYPE ? 'csv' : 'xlsx'
       reply.header('content-disposition', `attachment; filename="${exportFileName(document, extension)}"`)

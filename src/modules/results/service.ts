@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
 import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
-import type { PeriodRow } from '../periods/repository.js'
+import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
 import { ResultsRepository } from './repository.js'
 
@@ -29,8 +30,22 @@ export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
 
 const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
 
+export interface ResultsAnswer {
+  period: PeriodRow
+  text: string
+  document: ResultsDocument
+}
+
 export class ResultsService {
-  constructor(private readonly loadSatisfaction: SatisfactionLoader = noSatisfaction) {}
+  /** Per period: the answer without filters, live or frozen. Dropped on every change to the period. */
+  private readonly cache: InvalidatedCache<ResultsAnswer | undefined>
+
+  constructor(
+    changes: ChangeFeed,
+    private readonly loadSatisfaction: SatisfactionLoader = noSatisfaction,
+  ) {
+    this.cache = new InvalidatedCache(changes, 'results', 1_000)
+  }
 
   /** Results as the stored scores and survey answers give them now. */
   async live(db: Kysely<Database>, period: PeriodRow, group: string | null): Promise<ResultsDocument> {
@@ -72,23 +87,32 @@ export class ResultsService {
   /**
    * What GET …/results answers: the frozen text of a publication (the latest while published, or the one
    * asked for), or the live computation. A group filter reads the same items and recomputes only the
-   * statistics, from the published values.
+   * statistics, from the published values. Undefined when there is no such period.
    */
-  async read(db: Kysely<Database>, period: PeriodRow, options: { group: string | null; snapshot?: number }): Promise<{ text: string; document: ResultsDocument }> {
-    if (options.snapshot === undefined && period.status !== 'published') {
-      const document = await this.live(db, period, options.group)
-      return { text: serialise(document), document }
+  async answer(db: Kysely<Database>, code: string, options: { group: string | null; snapshot?: number }): Promise<ResultsAnswer | undefined> {
+    const whole =
+      options.snapshot === undefined
+        ? await this.cache.get(code, () => this.compute(db, code))
+        : await this.compute(db, code, options.snapshot)
+    if (!whole || options.group === null) return whole
+    const framework = await loadFramework(db, whole.period.framework)
+    const items = whole.document.items.filter((i) => i.unit.group === options.group)
+    const document: ResultsDocument = { ...whole.document, group: options.group, ...summariseItems(items, framework.bands), items }
+    return { period: whole.period, text: serialise(document), document }
+  }
+
+  private async compute(db: Kysely<Database>, code: string, snapshotNumber?: number): Promise<ResultsAnswer | undefined> {
+    const period = await new PeriodsRepository(db).find(code)
+    if (!period) return undefined
+    if (snapshotNumber === undefined && period.status !== 'published') {
+      const document = await this.live(db, period, null)
+      return { period, text: serialise(document), document }
     }
-    const snapshot = await new ResultsRepository(db).snapshot(period.code, options.snapshot)
+    const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
-      throw new AppError('not-found', options.snapshot === undefined ? `Period ${JSON.stringify(period.code)} has no publication` : `Period ${JSON.stringify(period.code)} has no publication number ${options.snapshot}`)
+      throw new AppError('not-found', snapshotNumber === undefined ? `Period ${JSON.stringify(period.code)} has no publication` : `Period ${JSON.stringify(period.code)} has no publication number ${snapshotNumber}`)
     }
-    const frozen = JSON.parse(snapshot.body) as ResultsDocument
-    if (options.group === null) return { text: snapshot.body, document: frozen }
-    const framework = await loadFramework(db, period.framework)
-    const items = frozen.items.filter((i) => i.unit.group === options.group)
-    const document: ResultsDocument = { ...frozen, group: options.group, ...summariseItems(items, framework.bands), items }
-    return { text: serialise(document), document }
+    return { period, text: snapshot.body, document: JSON.parse(snapshot.body) as ResultsDocument }
   }
 }
 

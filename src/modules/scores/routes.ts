@@ -49,7 +49,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { period, unit } = request.params
       const ifMatch = request.headers['if-match']
-      const result = await writeScores(app.db, {
+      const result = await writeScores(app.db, app.changes, {
         period,
         identity: request.identity,
         rows: request.body.scores.map((input, i) => ({ unit, input, pointer: `/scores/${i}` })),
@@ -177,7 +177,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         rows = body.rows.map(({ unit, ...input }, i) => ({ unit, input, pointer: `/rows/${i}`, row: i + 1 }))
       }
       const dryRun = request.query.dryRun ?? false
-      const result = await writeScores(app.db, { period: request.params.period, identity: request.identity, rows, issues, reason, dryRun, scope: { kind: 'import' } })
+      const result = await writeScores(app.db, app.changes, { period: request.params.period, identity: request.identity, rows, issues, reason, dryRun, scope: { kind: 'import' } })
       return { dryRun, rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged }
     },
   )

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
@@ -57,9 +58,9 @@ const fieldPointer: Record<ScoreField, string> = { self: 'self', appraised: 'app
  * and only fields whose value would change are held against the role and the status, so re-sending
  * identical rows is always harmless.
  */
-export async function writeScores(db: Kysely<Database>, request: ScoreWriteRequest): Promise<ScoreWriteResult> {
+export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, request: ScoreWriteRequest): Promise<ScoreWriteResult> {
   const { identity, scope } = request
-  return db.transaction().execute(async (trx) => {
+  return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
     // An import takes the whole period; one unit's PUT shares it with other units' writers.
     const period = scope.kind === 'import' ? await periods.lock(request.period) : await periods.lockShared(request.period)
@@ -143,6 +144,7 @@ export async function writeScores(db: Kysely<Database>, request: ScoreWriteReque
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
       await writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason })
+      announce('results', period.code)
     }
     const result: ScoreWriteResult = { ...summary }
     if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit, framework)

@@ -25,7 +25,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
         response: { 200: jsonResponse('The unit\'s satisfaction', SatisfactionSchema), ...problemResponses(400, 404, 409, 422) },
       },
     },
-    async (request) => putCounts(app.db, request.params.period, request.params.unit, request.body.questions),
+    async (request) => putCounts(app.db, app.changes, request.params.period, request.params.unit, request.body.questions),
   )
 
   app.post(
@@ -42,7 +42,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
         response: { 200: jsonResponse('What was stored, and the unit\'s satisfaction', ResponsesResult), ...problemResponses(400, 404, 409, 413, 422) },
       },
     },
-    async (request) => appendResponses(app.db, request.params.period, request.params.unit, request.body.responses),
+    async (request) => appendResponses(app.db, app.changes, request.params.period, request.params.unit, request.body.responses),
   )
 
   app.get(

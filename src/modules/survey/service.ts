@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { hundredthsToNumber, roundHalfUp, type Ratio } from '../../domain/decimal.js'
 import type { FrameworkContent } from '../../domain/framework.js'
@@ -95,8 +96,8 @@ async function open(trx: Kysely<Database>, periodCode: string, unit: string): Pr
 const locked = (period: PeriodRow) => new AppError('period-locked', `Period ${JSON.stringify(period.code)} is published: survey results can no longer change`)
 const notInPeriod = (period: PeriodRow, unit: string): ProblemError => ({ pointer: '', code: 'not-in-period', message: `unit ${unit} is not assessed in period ${period.code}` })
 
-export async function putCounts(db: Kysely<Database>, periodCode: string, unit: string, questions: ReadonlyArray<{ code: string; counts: number[] }>): Promise<UnitSatisfactionView> {
-  return db.transaction().execute(async (trx) => {
+export async function putCounts(db: Kysely<Database>, changes: ChangeFeed, periodCode: string, unit: string, questions: ReadonlyArray<{ code: string; counts: number[] }>): Promise<UnitSatisfactionView> {
+  return changes.transaction(db, async (trx, announce) => {
     const ctx = await open(trx, periodCode, unit)
     const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
     const seen = new Set<string>()
@@ -115,17 +116,19 @@ export async function putCounts(db: Kysely<Database>, periodCode: string, unit: 
     }
     if (issues.length > 0) throw ruleViolated('The survey counts break a rule; nothing was written', issues)
     await new SurveyRepository(trx).replaceCounts(ctx.period.code, unit, questions.map((q) => ({ question: q.code, counts: q.counts })))
+    announce('results', ctx.period.code)
     return unitSatisfaction(trx, ctx.period, ctx.framework, unit)
   })
 }
 
 export async function appendResponses(
   db: Kysely<Database>,
+  changes: ChangeFeed,
   periodCode: string,
   unit: string,
   responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>,
 ): Promise<UnitSatisfactionView & { accepted: number; duplicates: string[] }> {
-  return db.transaction().execute(async (trx) => {
+  return changes.transaction(db, async (trx, announce) => {
     const ctx = await open(trx, periodCode, unit)
     const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
     const firstOfId = new Map<string, number>()
@@ -144,6 +147,7 @@ export async function appendResponses(
     }
     if (issues.length > 0) throw ruleViolated('The survey responses break a rule; nothing was written', issues)
     const stored = ctx.period.status === 'published' ? new Set<string>() : await repository.appendResponses(ctx.period.code, unit, unique)
+    if (stored.size > 0) announce('results', ctx.period.code)
     const duplicates = responses.filter((r, i) => firstOfId.get(r.id) !== i || !stored.has(r.id)).map((r) => r.id)
     return { accepted: stored.size, duplicates, ...(await unitSatisfaction(trx, ctx.period, ctx.framework, unit)) }
   })

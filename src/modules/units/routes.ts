@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { EVERYTHING } from '../../db/change-feed.js'
 import { decodeCursor, page } from '../../http/pagination.js'
 import { notFound, ruleViolated } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
@@ -7,6 +8,18 @@ import { CodeParams, nfc } from '../../http/schemas.js'
 import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
 import { UnitsRepository } from './repository.js'
 import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
+
+async function assertParentAllowed(units: UnitsRepository, code: string, parent: string): Promise<void> {
+  if (parent === code) throw ruleViolated('A unit cannot be its own parent', [{ pointer: '/parent', code: 'cycle', message: 'is the unit itself' }])
+  if (!(await units.exists(parent))) {
+    throw ruleViolated(`No unit with code ${JSON.stringify(parent)}`, [{ pointer: '/parent', code: 'unknown-unit', message: 'is not a known unit' }])
+  }
+  if ((await units.ancestors(parent)).includes(code)) {
+    throw ruleViolated(`Unit ${JSON.stringify(code)} is an ancestor of ${JSON.stringify(parent)}`, [
+      { pointer: '/parent', code: 'cycle', message: 'would make the unit its own ancestor' },
+    ])
+  }
+}
 
 export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -28,19 +41,14 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { code } = request.params
       const parent = request.body.parent ?? null
-      if (parent !== null) {
-        if (parent === code) throw ruleViolated('A unit cannot be its own parent', [{ pointer: '/parent', code: 'cycle', message: 'is the unit itself' }])
-        if (!(await units.exists(parent))) {
-          throw ruleViolated(`No unit with code ${JSON.stringify(parent)}`, [{ pointer: '/parent', code: 'unknown-unit', message: 'is not a known unit' }])
-        }
-        if ((await units.ancestors(parent)).includes(code)) {
-          throw ruleViolated(`Unit ${JSON.stringify(code)} is an ancestor of ${JSON.stringify(parent)}`, [
-            { pointer: '/parent', code: 'cycle', message: 'would make the unit its own ancestor' },
-          ])
-        }
-      }
       const unit = { code, name: nfc(request.body.name), group: request.body.group, parent, rankable: request.body.rankable ?? true }
-      const created = await units.upsert(unit)
+      const created = await app.changes.transaction(app.db, async (trx, announce) => {
+        const units = new UnitsRepository(trx)
+        if (parent !== null) await assertParentAllowed(units, code, parent)
+        // Names, groups and rankability show in the results of every period listing the unit.
+        announce('results', EVERYTHING)
+        return units.upsert(unit)
+      })
       return reply.code(created ? 201 : 200).send(unit)
     },
   )

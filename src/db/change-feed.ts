@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto'
+import type { PGlite } from '@electric-sql/pglite'
+import { sql, type Kysely } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+/** Where other instances' changes are heard from. */
+export type ChangeSource = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite } | { kind: 'none' }
+
+/** What a change invalidates: the results of a period (or all, '*'), or the known client tokens. */
+export type ChangeTopic = 'results' | 'clients'
+export const EVERYTHING = '*'
+export type Announce = (topic: ChangeTopic, key: string) => void
+type Listener = (key: string) => void
+
+const CHANNEL = 'cchc_changes'
+const RECONNECT_MS = 1_000
+
+/**
+ * Tells caches what changed, on this instance and on every other one sharing the database. Writes run
+ * through `transaction`: what they announce is sent with NOTIFY inside the transaction (so other
+ * instances hear of it only if it commits) and applied here right after the commit, before the write
+ * answers. While the LISTEN connection is down, `live` is false and caches must not be trusted.
+ */
+export class ChangeFeed {
+  private readonly listeners: Record<ChangeTopic, Listener[]> = { results: [], clients: [] }
+  private readonly origin = randomUUID()
+  private client: pg.Client | null = null
+  private unlisten: (() => Promise<void>) | null = null
+  private reconnect: NodeJS.Timeout | null = null
+  private closed = false
+  private listening = false
+
+  /**
+   * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `pglite`: the embedded
+   * database delivers notifications to every app in this process. `none`: nothing else writes (a
+   * database that is never read, as when the OpenAPI document is generated).
+   */
+  constructor(private readonly source: ChangeSource = { kind: 'none' }) {}
+
+  get live(): boolean {
+    return this.listening && !this.closed
+  }
+
+  subscribe(topic: ChangeTopic, listener: Listener): void {
+    this.listeners[topic].push(listener)
+  }
+
+  async start(): Promise<void> {
+    if (this.source.kind === 'postgres') await this.connect(this.source.url)
+    else if (this.source.kind === 'pglite') {
+      this.unlisten = await this.source.pglite.listen(CHANNEL, (payload) => this.heard(payload))
+      this.listening = true
+    } else this.listening = true
+  }
+
+  async transaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>, announce: Announce) => Promise<T>): Promise<T> {
+    const announced = new Map<string, [ChangeTopic, string]>()
+    const result = await db.transaction().execute(async (trx) => {
+      const value = await fn(trx, (topic, key) => announced.set(`${topic}\u0000${key}`, [topic, key]))
+      for (const [topic, key] of announced.values()) {
+        await sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ origin: this.origin, topic, key })})`.execute(trx)
+      }
+      return value
+    })
+    for (const [topic, key] of announced.values()) this.emit(topic, key)
+    return result
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.reconnect) clearTimeout(this.reconnect)
+    const client = this.client
+    this.client = null
+    await client?.end().catch(() => {})
+    await this.unlisten?.().catch(() => {})
+  }
+
+  private emit(topic: ChangeTopic, key: string): void {
+    for (const listener of this.listeners[topic]) listener(key)
+  }
+
+  private lost(): void {
+    // Anything may change unheard while disconnected: drop every cached answer and stop trusting caches.
+    this.listening = false
+    this.emit('results', EVERYTHING)
+    this.emit('clients', EVERYTHING)
+  }
+
+  private heard(payload: string): void {
+    try {
+      const { origin, topic, key } = JSON.parse(payload) as { origin: string; topic: ChangeTopic; key: string }
+      // This instance applied its own changes at commit already.
+      if (origin !== this.origin && topic in this.listeners) this.emit(topic, key)
+    } catch {
+      this.lost()
+      this.listening = true
+    }
+  }
+
+  private async connect(url: string): Promise<void> {
+    if (this.closed) return
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
+    const retry = () => {
+      if (this.client === client) this.client = null
+      client.end().catch(() => {})
+      this.lost()
+      if (!this.closed && !this.reconnect) {
+        this.reconnect = setTimeout(() => {
+          this.reconnect = null
+          void this.connect(url)
+        }, RECONNECT_MS)
+        this.reconnect.unref()
+      }
+    }
+    client.on('error', retry)
+    client.on('end', () => {
+      if (!this.closed) retry()
+    })
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) this.heard(message.payload)
+    })
+    try {
+      await client.connect()
+      await client.query(`listen ${CHANNEL}`)
+      this.client = client
+      // Changes made while not listening were not heard: start from empty caches.
+      this.lost()
+      this.listening = true
+    } catch {
+      retry()
+    }
+  }
+}
+
+/**
+ * A cache that trusts its entries only while the feed is live, and never stores an answer computed
+ * across an invalidation of its key (a read that began before a write committed).
+ */
+export class InvalidatedCache<V> {
+  private readonly entries = new Map<string, V>()
+  private readonly generations = new Map<string, number>()
+  private generation = 0
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    topic: ChangeTopic,
+    private readonly maxEntries = 10_000,
+  ) {
+    feed.subscribe(topic, (key) => this.invalidate(key))
+  }
+
+  private stamp(key: string): string {
+    return `${this.generation}:${this.generations.get(key) ?? 0}`
+  }
+
+  invalidate(key: string): void {
+    if (key === EVERYTHING) {
+      this.generation++
+      this.entries.clear()
+      this.generations.clear()
+    } else {
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1)
+      this.entries.delete(key)
+    }
+  }
+
+  async get(key: string, compute: () => Promise<V>): Promise<V> {
+    if (this.feed.live) {
+      const hit = this.entries.get(key)
+      if (hit !== undefined) return hit
+    }
+    const before = this.stamp(key)
+    const value = await compute()
+    if (value !== undefined && this.feed.live && this.stamp(key) === before) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
+      this.entries.set(key, value)
+    }
+    return value
+  }
+}
