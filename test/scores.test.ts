@@ -146,10 +146,10 @@ t.test('rules: 422 listing every bad row, and nothing written', async (t) => {
     ['/scores/3/criterion', 'unknown-criterion'],
     ['/scores/4/criterion', 'not-a-leaf'],
     ['/scores/5/criterion', 'survey-scored'],
-    ['/scores/6/criterion', 'duplicate'],
     ['/scores/6/evidence/0', 'not-a-url'],
-    ['/scores/7/criterion', 'duplicate'],
+    ['/scores/6/criterion', 'duplicate'],
     ['/scores/7/note', 'too-long'],
+    ['/scores/7/criterion', 'duplicate'],
     ['/scores/8/criterion', 'duplicate'],
   ])
   t.equal((await app.db.selectFrom('scores').selectAll().execute()).length, 0, 'nothing written')

@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { Band } from '../../domain/bands.js'
 import { hundredthsToString, parseHundredths } from '../../domain/decimal.js'
 import type { ResultItem } from '../../domain/results.js'
@@ -57,6 +56,8 @@ function statisticsRows(label: string, s: Statistics): Array<[string, number | s
 
 /** A workbook with the ranking table and a second sheet of statistics; numbers stay numbers. */
 export async function toXlsx(d: ResultsDocument, bands: readonly Band[]): Promise<Buffer> {
+  // Loaded on the first export only: it costs ~30 MB of memory that most instances never need.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'cchc-index'
   const table = workbook.addWorksheet('Kết quả')

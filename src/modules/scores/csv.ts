@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync'
+import { Transform, pipeline, type Readable } from 'node:stream'
+import { CsvError, parse } from 'csv-parse'
 import { AppError, type ProblemError } from '../../http/problems.js'
 import { CODE_PATTERN } from '../../http/schemas.js'
 import type { ScoreRowRequest } from './service.js'
@@ -11,20 +12,19 @@ const booleans: Record<string, boolean> = { true: true, false: false, '1': true,
 const badRequest = (detail: string, pointer = '', codeName = 'malformed-csv'): AppError =>
   new AppError('invalid-request', detail, { errors: [{ pointer, code: codeName, message: detail }] })
 
-/**
- * Reads an import CSV (API.md: comma-separated, `.` decimals, columns in any order, UTF-8 with or
- * without BOM). The header and the CSV syntax are the request's shape (400); a cell that breaks a rule
- * is reported with its row (422), like the same value sent as JSON.
- */
-export function parseScoresCsv(text: string): { rows: ScoreRowRequest[]; issues: ProblemError[] } {
-  let records: string[][]
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false, trim: false })
-  } catch (error) {
-    throw badRequest(`The CSV cannot be read: ${(error as Error).message}`)
-  }
-  const header = records[0]
-  if (!header) throw badRequest('The CSV is empty: a header line is required', '', 'missing-header')
+/** Stops a body past the route's limit as it streams in (a stream body is not measured by Fastify). */
+function byteLimit(limit: number): Transform {
+  let seen = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length
+      if (seen > limit) done(new AppError('payload-too-large', `The body is larger than this route accepts (${limit} bytes)`))
+      else done(null, chunk)
+    },
+  })
+}
+
+function columnsOf(header: string[]): Map<Column, number> {
   const positions = new Map<Column, number>()
   header.forEach((raw, i) => {
     const name = raw.trim()
@@ -35,52 +35,71 @@ export function parseScoresCsv(text: string): { rows: ScoreRowRequest[]; issues:
   for (const required of ['unit', 'criterion'] as const) {
     if (!positions.has(required)) throw badRequest(`The CSV needs a ${required} column`, '/header', 'missing-column')
   }
+  return positions
+}
 
-  const rows: ScoreRowRequest[] = []
-  const issues: ProblemError[] = []
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i]!
-    const row = i
-    const pointer = `/rows/${i - 1}`
-    // Empty cell: not given. Whitespace around values is not meaningful in a spreadsheet export.
-    const cell = (column: Column): string | undefined => {
-      const at = positions.get(column)
-      const value = at === undefined ? undefined : record[at]?.trim()
-      return value === undefined || value === '' ? undefined : value
-    }
-    const unit = cell('unit')
-    const criterion = cell('criterion')
-    let ok = true
-    for (const [name, value] of [['unit', unit], ['criterion', criterion]] as const) {
-      if (value === undefined) {
-        issues.push({ pointer: `${pointer}/${name}`, row, code: 'required', message: `${name} is required` })
-        ok = false
-      } else if (!code.test(value)) {
-        issues.push({ pointer: `${pointer}/${name}`, row, code: 'invalid-code', message: `${JSON.stringify(value)} is not a valid code` })
-        ok = false
-      }
-    }
-    const na = cell('notApplicable')
-    if (na !== undefined && !(na.toLowerCase() in booleans)) {
-      issues.push({ pointer: `${pointer}/notApplicable`, row, code: 'not-a-boolean', message: 'must be true, false, 1 or 0' })
-      ok = false
-    }
-    if (!ok) continue
-    const self = cell('self')
-    const appraised = cell('appraised')
-    const note = cell('note')
-    rows.push({
-      unit: unit!,
-      pointer,
-      row,
-      input: {
-        criterion: criterion!,
-        ...(self !== undefined ? { self } : {}),
-        ...(appraised !== undefined ? { appraised } : {}),
-        ...(na !== undefined ? { notApplicable: booleans[na.toLowerCase()]! } : {}),
-        ...(note !== undefined ? { note } : {}),
-      },
-    })
+/** One data row (0-based `index`) as a score row; a cell that breaks a rule is reported with its row. */
+function rowOf(record: string[], index: number, positions: Map<Column, number>): ScoreRowRequest {
+  const row = index + 1
+  const pointer = `/rows/${index}`
+  // Empty cell: not given. Whitespace around values is not meaningful in a spreadsheet export.
+  const cell = (column: Column): string | undefined => {
+    const at = positions.get(column)
+    const value = at === undefined ? undefined : record[at]?.trim()
+    return value === undefined || value === '' ? undefined : value
   }
-  return { rows, issues }
+  const issues: ProblemError[] = []
+  const unit = cell('unit')
+  const criterion = cell('criterion')
+  for (const [name, value] of [['unit', unit], ['criterion', criterion]] as const) {
+    if (value === undefined) issues.push({ pointer: `${pointer}/${name}`, row, code: 'required', message: `${name} is required` })
+    else if (!code.test(value)) issues.push({ pointer: `${pointer}/${name}`, row, code: 'invalid-code', message: `${JSON.stringify(value)} is not a valid code` })
+  }
+  const na = cell('notApplicable')
+  if (na !== undefined && !(na.toLowerCase() in booleans)) {
+    issues.push({ pointer: `${pointer}/notApplicable`, row, code: 'not-a-boolean', message: 'must be true, false, 1 or 0' })
+  }
+  const self = cell('self')
+  const appraised = cell('appraised')
+  const note = cell('note')
+  return {
+    unit: unit ?? '',
+    ...(issues.length > 0 ? { issues } : {}),
+    input: {
+      criterion: criterion ?? '',
+      ...(self !== undefined ? { self } : {}),
+      ...(appraised !== undefined ? { appraised } : {}),
+      ...(na !== undefined && na.toLowerCase() in booleans ? { notApplicable: booleans[na.toLowerCase()]! } : {}),
+      ...(note !== undefined ? { note } : {}),
+    },
+  }
+}
+
+/**
+ * Reads an import CSV as it streams in (API.md: comma-separated, `.` decimals, columns in any order,
+ * UTF-8 with or without BOM). The header is read at once — a bad header or CSV syntax is the request's
+ * shape (400) — and the data rows are handed out one at a time, never all held in memory.
+ */
+export async function readScoresCsv(body: Readable, limit: number): Promise<AsyncIterable<ScoreRowRequest>> {
+  const parser = parse({ bom: true, skip_empty_lines: true })
+  pipeline(body, byteLimit(limit), parser, () => {
+    // Errors reach the reader through the parser's iterator.
+  })
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      return await records.next()
+    } catch (error) {
+      if (error instanceof CsvError) throw badRequest(`The CSV cannot be read: ${error.message}`)
+      throw error
+    }
+  }
+  const header = await next()
+  if (header.done) throw badRequest('The CSV is empty: a header line is required', '', 'missing-header')
+  const positions = columnsOf(header.value)
+  return (async function* rows() {
+    for (let index = 0, record = await next(); !record.done; index++, record = await next()) {
+      yield rowOf(record.value, index, positions)
+    }
+  })()
 }

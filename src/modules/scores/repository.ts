@@ -30,8 +30,6 @@ const changed: Record<ScoreField, RawBuilder<boolean>> = {
 }
 const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})`
 
-const STAGE_CHUNK = 10_000
-
 /**
  * Set-based score writes: the rows of a request are staged in a temporary table once, then counted,
  * checked, audited and merged with a handful of statements whatever their number (no per-row round
@@ -48,36 +46,50 @@ export class ScoreWriter {
       on s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code`
   }
 
-  async stage(rows: readonly StagedRow[]): Promise<void> {
+  /** Opens the staging table; rows are then added a chunk at a time, never all held in memory. */
+  async begin(): Promise<void> {
     await sql`create temporary table score_input (
         row_no integer not null, unit_code text not null, criterion_code text not null,
         self_set boolean not null, self numeric(12, 2), appraised_set boolean not null, appraised numeric(12, 2),
         na_set boolean not null, na boolean, note_set boolean not null, note text,
         evidence_set boolean not null, evidence jsonb
       ) on commit drop`.execute(this.trx)
-    for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
-      const chunk = rows.slice(start, start + STAGE_CHUNK).map(({ rowNo, unit, write: w }) => ({
-        row_no: rowNo,
-        unit_code: unit,
-        criterion_code: w.criterion,
-        self_set: w.self.set,
-        self: w.self.value,
-        appraised_set: w.appraised.set,
-        appraised: w.appraised.value,
-        na_set: w.notApplicable.set,
-        na: w.notApplicable.value,
-        note_set: w.note.set,
-        note: w.note.value,
-        evidence_set: w.evidence.set,
-        evidence: w.evidence.value,
-      }))
-      await sql`insert into score_input
-        select * from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(
-          row_no integer, unit_code text, criterion_code text,
-          self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
-          na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(this.trx)
-    }
+  }
+
+  async add(rows: readonly StagedRow[]): Promise<void> {
+    if (rows.length === 0) return
+    const records = rows.map(({ rowNo, unit, write: w }) => ({
+      row_no: rowNo,
+      unit_code: unit,
+      criterion_code: w.criterion,
+      self_set: w.self.set,
+      self: w.self.value,
+      appraised_set: w.appraised.set,
+      appraised: w.appraised.value,
+      na_set: w.notApplicable.set,
+      na: w.notApplicable.value,
+      note_set: w.note.set,
+      note: w.note.value,
+      evidence_set: w.evidence.set,
+      evidence: w.evidence.value,
+    }))
+    await sql`insert into score_input
+      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
+        row_no integer, unit_code text, criterion_code text,
+        self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
+        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(this.trx)
+  }
+
+  /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
+  async duplicates(limit: number): Promise<Array<{ rowNo: number; unit: string; criterion: string }>> {
     await sql`analyze score_input`.execute(this.trx)
+    const { rows } = await sql<{ row_no: number; unit_code: string; criterion_code: string }>`
+      select row_no, unit_code, criterion_code from (
+        select row_no, unit_code, criterion_code,
+          row_number() over (partition by unit_code, criterion_code order by row_no) as nth
+        from score_input) numbered
+      where nth > 1 order by row_no limit ${limit}`.execute(this.trx)
+    return rows.map((r) => ({ rowNo: r.row_no, unit: r.unit_code, criterion: r.criterion_code }))
   }
 
   async summary(): Promise<ChangeSummary> {
@@ -104,6 +116,8 @@ export class ScoreWriter {
 
   /** Audits every changed field, then merges the staged rows into the stored scores. */
   async apply(audit: { clientId: string; clientRole: string; reason: string | null }): Promise<void> {
+    // A large import sorts hundreds of thousands of audit rows: let it do so in memory.
+    await sql`set local work_mem = '64MB'`.execute(this.trx)
     await sql`
       insert into score_audit (period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role)
       select ${this.period}, i.unit_code, i.criterion_code, f.field, f.old, f.new, ${audit.reason}, ${audit.clientId}, ${audit.clientRole}

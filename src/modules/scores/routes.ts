@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import { decodeCursor, page } from '../../http/pagination.js'
@@ -7,7 +8,7 @@ import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { allow, assertOwnUnit } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { UnitsRepository } from '../units/repository.js'
-import { parseScoresCsv } from './csv.js'
+import { readScoresCsv } from './csv.js'
 import { ScoresRepository } from './repository.js'
 import { computeScorecard, scorecardEtag } from './scorecard.js'
 import {
@@ -52,7 +53,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       const result = await writeScores(app.db, app.changes, {
         period,
         identity: request.identity,
-        rows: request.body.scores.map((input, i) => ({ unit, input, pointer: `/scores/${i}` })),
+        rows: request.body.scores.map((input) => ({ unit, input })),
         reason: request.body.reason ?? null,
         dryRun: false,
         scope: { kind: 'unit', unit, ...(typeof ifMatch === 'string' ? { ifMatch } : {}) },
@@ -140,7 +141,13 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
 /** The import route lives in its own scope: only it parses text/csv, and only it takes large bodies. */
 export async function scoreImportRoutes(fastify: FastifyInstance, options: { bodyLimit: number }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+  // The CSV is read as it arrives (readScoresCsv enforces the body limit), so a large import never
+  // sits whole in memory.
+  app.addContentTypeParser('text/csv', (request, payload, done) => {
+    const declared = Number(request.headers['content-length'])
+    if (declared > options.bodyLimit) done(new AppError('payload-too-large', `The body is larger than this route accepts (${options.bodyLimit} bytes)`), undefined)
+    else done(null, payload)
+  })
 
   app.post(
     '/periods/:period/scores/import',
@@ -159,25 +166,24 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         body: {
           content: {
             'application/json': { schema: ImportBody },
-            'text/csv': { schema: { type: 'string', description: 'unit,criterion,self,appraised,notApplicable,note' } },
+            'text/csv': { schema: { description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)' } },
           },
         },
         response: { 200: jsonResponse('Imported (or, with dryRun, would import)', ImportResult), ...problemResponses(400, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {
-      let rows: ScoreRowRequest[]
-      let issues: ProblemError[] = []
+      const body = request.body as Readable | Static<typeof ImportBody>
+      let rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
       let reason = request.query.reason ?? null
-      if (typeof request.body === 'string') {
-        ;({ rows, issues } = parseScoresCsv(request.body))
+      if (body instanceof Readable) {
+        rows = await readScoresCsv(body, options.bodyLimit)
       } else {
-        const body = request.body as Static<typeof ImportBody>
         reason = body.reason ?? reason
-        rows = body.rows.map(({ unit, ...input }, i) => ({ unit, input, pointer: `/rows/${i}`, row: i + 1 }))
+        rows = body.rows.map(({ unit, ...input }) => ({ unit, input }))
       }
       const dryRun = request.query.dryRun ?? false
-      const result = await writeScores(app.db, app.changes, { period: request.params.period, identity: request.identity, rows, issues, reason, dryRun, scope: { kind: 'import' } })
+      const result = await writeScores(app.db, app.changes, { period: request.params.period, identity: request.identity, rows, reason, dryRun, scope: { kind: 'import' } })
       return { dryRun, rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged }
     },
   )

@@ -2,40 +2,41 @@ import type { Kysely } from 'kysely'
 import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
-import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
-import { checkScoreRow, mayWrite, statusBlocks, type LeafInfo, type RuleIssue, type ScoreField, type ScoreRowInput } from '../../domain/score-rules.js'
+import { isLeaf, type Criterion, type FrameworkContent } from '../../domain/framework.js'
+import { checkScoreRow, mayWrite, statusBlocks, type LeafInfo, type RuleIssue, type ScoreField, type ScoreRowInput, type ScoreRowWrite } from '../../domain/score-rules.js'
 import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
+import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { UnitsRepository } from '../units/repository.js'
 import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
-import { loadFramework } from '../frameworks/service.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
 export interface ScoreRowRequest {
   unit: string
   input: ScoreRowInput
-  /** JSON Pointer of the row in the request, e.g. `/scores/3` or `/rows/12`. */
-  pointer: string
-  /** 1-based data row, for imports. */
-  row?: number
+  /** Problems found while reading the row (a CSV cell that is no number); the row is not written. */
+  issues?: ProblemError[]
 }
 
 export interface ScoreWriteRequest {
   period: string
   identity: Identity
-  rows: ScoreRowRequest[]
+  /** Read once, in order, a row at a time: an import streams through without being held in memory. */
+  rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
   reason: string | null
   dryRun: boolean
   /** One unit's PUT (with its If-Match), or an import across units. */
   scope: { kind: 'unit'; unit: string; ifMatch?: string } | { kind: 'import' }
-  /** Problems already found while reading the request (CSV cells), reported with the row rules. */
-  issues?: ProblemError[]
 }
 
 export interface ScoreWriteResult extends ChangeSummary {
   scorecard?: UnitScorecard
 }
+
+/** A problem lists at most this many places; `errorCount` tells how many there were. */
+export const MAX_REPORTED_ERRORS = 1000
+const STAGE_CHUNK = 2000
 
 function leafIndex(content: FrameworkContent): Map<string, LeafInfo | 'inner'> {
   const index = new Map<string, LeafInfo | 'inner'>()
@@ -50,16 +51,36 @@ function leafIndex(content: FrameworkContent): Map<string, LeafInfo | 'inner'> {
   return index
 }
 
-const fieldPointer: Record<ScoreField, string> = { self: 'self', appraised: 'appraised', notApplicable: 'notApplicable', note: 'note', evidence: 'evidence' }
+const unset = { set: false, value: null }
+const writeNothing = (criterion: string): ScoreRowWrite => ({ criterion, self: unset, appraised: unset, notApplicable: unset, note: unset, evidence: unset })
+
+/** Collects the places at fault, keeping the first MAX_REPORTED_ERRORS and counting the rest. */
+class Problems {
+  readonly list: ProblemError[] = []
+  count = 0
+  add(...errors: ProblemError[]): void {
+    this.count += errors.length
+    for (const e of errors) if (this.list.length < MAX_REPORTED_ERRORS) this.list.push(e)
+  }
+  raise(kind: 'forbidden' | 'rule-violated', detail: string): never {
+    throw new AppError(kind, detail, { errors: this.list, extensions: this.count > this.list.length ? { errorCount: this.count } : {} })
+  }
+}
 
 /**
  * Every score write, per unit or imported: all or nothing, in one transaction, in the order of
  * precedence API.md fixes — 404, 403 (unit, then field), 409 (status), 412 (If-Match), 422 (rules) —
  * and only fields whose value would change are held against the role and the status, so re-sending
- * identical rows is always harmless.
+ * identical rows is always harmless. Rows are checked one at a time and staged in the database in
+ * chunks, so memory does not grow with the size of an import.
  */
 export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, request: ScoreWriteRequest): Promise<ScoreWriteResult> {
   const { identity, scope } = request
+  const at = (rowNo: number, field?: string): { pointer: string; row?: number } => {
+    const base = scope.kind === 'unit' ? `/scores/${rowNo}` : `/rows/${rowNo}`
+    return { pointer: field ? `${base}/${field}` : base, ...(scope.kind === 'import' ? { row: rowNo + 1 } : {}) }
+  }
+
   return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
     // An import takes the whole period; one unit's PUT shares it with other units' writers.
@@ -73,49 +94,55 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
         throw new AppError('forbidden', `This token belongs to unit ${JSON.stringify(identity.unit)} and may not write unit ${JSON.stringify(scope.unit)}`)
       }
       unitInPeriod = await periods.lockUnit(period.code, scope.unit)
-    } else if (identity.role === 'unit') {
-      const foreign = request.rows.filter((r) => r.unit !== identity.unit)
-      if (foreign.length > 0) {
-        throw new AppError('forbidden', `This token may write only unit ${JSON.stringify(identity.unit)}`, {
-          errors: foreign.slice(0, 1000).map((r) => ({ pointer: `${r.pointer}/unit`, code: 'other-unit', message: 'is not this token\'s unit', ...(r.row ? { row: r.row } : {}) })),
-        })
-      }
     }
 
-    // Row rules: collected now, reported after the 403/409/412 checks that take precedence.
-    const framework = await loadFramework(trx, period.framework)
-    const leaves = leafIndex(framework)
+    const leaves = leafIndex(await loadFramework(trx, period.framework))
     const periodUnits = scope.kind === 'import' ? new Set(await periods.units(period.code)) : null
-    const issues: ProblemError[] = [...(request.issues ?? [])]
-    if (!unitInPeriod) issues.push({ pointer: '', code: 'not-in-period', message: `unit ${scope.kind === 'unit' ? scope.unit : ''} is not assessed in period ${period.code}` })
-    const staged: StagedRow[] = []
-    const seen = new Set<string>()
-    request.rows.forEach((r, rowNo) => {
-      const rowIssues: RuleIssue[] = []
-      if (periodUnits && !periodUnits.has(r.unit)) {
-        rowIssues.push({ pointer: `${r.pointer}/unit`, code: 'not-in-period', message: `unit ${r.unit} is not assessed in period ${period.code}` })
-      }
-      const key = `${r.unit}\u0000${r.input.criterion}`
-      if (seen.has(key)) rowIssues.push({ pointer: `${r.pointer}/criterion`, code: 'duplicate', message: `criterion ${r.input.criterion} of unit ${r.unit} appears twice in this request` })
-      seen.add(key)
-      const write = checkScoreRow(r.input, leaves.get(r.input.criterion), r.pointer, rowIssues)
-      if (write && rowIssues.length === 0) staged.push({ rowNo, unit: r.unit, write })
-      issues.push(...rowIssues.map((i) => (r.row ? { ...i, row: r.row } : i)))
-    })
+    const foreign = new Problems()
+    const issues = new Problems()
+    if (!unitInPeriod) issues.add({ pointer: '', code: 'not-in-period', message: `unit ${scope.kind === 'unit' ? scope.unit : ''} is not assessed in period ${period.code}` })
 
     const writer = new ScoreWriter(trx, period.code)
-    await writer.stage(staged)
+    await writer.begin()
+    let chunk: StagedRow[] = []
+    let rowNo = 0
+    for await (const r of request.rows) {
+      const place = at(rowNo)
+      if (identity.role === 'unit' && r.unit !== identity.unit) {
+        foreign.add({ ...at(rowNo, 'unit'), code: 'other-unit', message: 'is not this token\'s unit' })
+      }
+      if (r.issues?.length) {
+        issues.add(...r.issues)
+      } else {
+        const rowIssues: RuleIssue[] = []
+        if (periodUnits && !periodUnits.has(r.unit)) {
+          rowIssues.push({ pointer: at(rowNo, 'unit').pointer, code: 'not-in-period', message: `unit ${r.unit} is not assessed in period ${period.code}` })
+        }
+        const write = checkScoreRow(r.input, leaves.get(r.input.criterion), place.pointer, rowIssues)
+        issues.add(...rowIssues.map((i) => (place.row ? { ...i, row: place.row } : i)))
+        // A bad row is staged too, writing nothing, so that a later row repeating it is still found.
+        chunk.push({ rowNo, unit: r.unit, write: write && rowIssues.length === 0 ? write : writeNothing(r.input.criterion) })
+      }
+      rowNo++
+      if (chunk.length >= STAGE_CHUNK) {
+        await writer.add(chunk)
+        chunk = []
+      }
+    }
+    await writer.add(chunk)
+    if (foreign.count > 0) foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(identity.unit)}`)
+
+    for (const d of await writer.duplicates(MAX_REPORTED_ERRORS)) {
+      issues.add({ ...at(d.rowNo, 'criterion'), code: 'duplicate', message: `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request` })
+    }
     const summary = await writer.summary()
 
-    const rowsOf = async (field: ScoreField) =>
-      (await writer.rowsChanging(field)).map((rowNo) => {
-        const r = request.rows[rowNo]!
-        return { pointer: `${r.pointer}/${fieldPointer[field]}`, ...(r.row ? { row: r.row } : {}) }
-      })
+    const rowsChanging = async (field: ScoreField, code: string, message: string): Promise<ProblemError[]> =>
+      (await writer.rowsChanging(field, MAX_REPORTED_ERRORS)).map((n) => ({ ...at(n, field), code, message }))
 
     const forbidden = summary.changedFields.filter((f) => !mayWrite(identity.role, f))
     if (forbidden.length > 0) {
-      const errors = (await Promise.all(forbidden.map(async (f) => (await rowsOf(f)).map((e) => ({ ...e, code: 'field-not-allowed', message: `the ${identity.role} role may not write ${f}` }))))).flat()
+      const errors = (await Promise.all(forbidden.map((f) => rowsChanging(f, 'field-not-allowed', `the ${identity.role} role may not write ${f}`)))).flat()
       throw new AppError('forbidden', `The ${identity.role} role may not write ${forbidden.join(', ')}`, { errors, extensions: { fields: forbidden } })
     }
 
@@ -123,7 +150,7 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     if (blocked.length > 0) {
       const kind = blocked.some(([, k]) => k === 'period-locked') ? 'period-locked' : 'period-closed'
       const fields = blocked.map(([f]) => f)
-      const errors = (await Promise.all(fields.map(async (f) => (await rowsOf(f)).map((e) => ({ ...e, code: kind, message: `${f} cannot be written while the period is ${period.status}` }))))).flat()
+      const errors = (await Promise.all(fields.map((f) => rowsChanging(f, kind, `${f} cannot be written while the period is ${period.status}`)))).flat()
       const detail =
         kind === 'period-locked'
           ? `Period ${JSON.stringify(period.code)} is published: nothing may be written until it is reopened`
@@ -132,14 +159,14 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     }
 
     if (scope.kind === 'unit' && scope.ifMatch !== undefined && unitInPeriod) {
-      const current = scorecardEtag(await computeScorecard(trx, period, scope.unit, framework))
+      const current = scorecardEtag(await computeScorecard(trx, period, scope.unit))
       const matches = scope.ifMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')
       if (!matches) throw new AppError('precondition-failed', 'The scorecard changed since it was read: read it again, then resend', { headers: { etag: current } })
     }
 
-    if (issues.length > 0) {
-      const rows = new Set(issues.map((i) => i.row).filter((r) => r !== undefined)).size
-      throw new AppError('rule-violated', rows > 0 ? `${rows} row(s) break a rule; nothing was written` : `${issues.length} value(s) break a rule; nothing was written`, { errors: issues })
+    if (issues.count > 0) {
+      issues.list.sort((a, b) => rowOf(a.pointer) - rowOf(b.pointer))
+      issues.raise('rule-violated', scope.kind === 'import' ? `${issues.count} problem(s) in the rows; nothing was written` : `${issues.count} value(s) break a rule; nothing was written`)
     }
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
@@ -147,7 +174,10 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
       announce('results', period.code)
     }
     const result: ScoreWriteResult = { ...summary }
-    if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit, framework)
+    if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit)
     return result
   })
 }
+
+/** The request row a pointer is in (-1 for the request as a whole), so problems list in row order. */
+const rowOf = (pointer: string): number => Number(/^\/(?:scores|rows)\/(\d+)/.exec(pointer)?.[1] ?? -1)
