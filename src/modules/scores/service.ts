@@ -104,6 +104,13 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
 
     const writer = new ScoreWriter(trx, period.code)
     await writer.begin()
+    // While one chunk is being staged, the next is read and checked.
+    let staging: Promise<void> = Promise.resolve()
+    const stage = async (rows: StagedRow[]): Promise<void> => {
+      await staging
+      staging = writer.add(rows)
+      staging.catch(() => {}) // awaited before the next chunk and after the last one
+    }
     let chunk: StagedRow[] = []
     let rowNo = 0
     for await (const r of request.rows) {
@@ -125,11 +132,12 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
       }
       rowNo++
       if (chunk.length >= STAGE_CHUNK) {
-        await writer.add(chunk)
+        await stage(chunk)
         chunk = []
       }
     }
-    await writer.add(chunk)
+    await stage(chunk)
+    await staging
     if (foreign.count > 0) foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(identity.unit)}`)
 
     for (const d of await writer.duplicates(MAX_REPORTED_ERRORS)) {
