@@ -12,23 +12,19 @@ export interface StoredFramework {
 export class FrameworksRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async find(code: string): Promise<StoredFramework | undefined> {
-    const row = await this.db
-      .selectFrom('frameworks')
-      .select(['code', 'content', 'content_hash'])
-      .where('code', '=', code)
-      .executeTakeFirst()
-    return row && { code: row.code, content: row.content as FrameworkContent, contentHash: row.content_hash }
+  find(code: string): Promise<StoredFramework | undefined> {
+    return this.read(code, false)
   }
 
   /** Locks the framework row for the rest of the transaction, so a replace and a new period cannot cross. */
-  async lock(code: string): Promise<StoredFramework | undefined> {
-    const row = await this.db
-      .selectFrom('frameworks')
-      .select(['code', 'content', 'content_hash'])
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst()
+  lock(code: string): Promise<StoredFramework | undefined> {
+    return this.read(code, true)
+  }
+
+  private async read(code: string, forUpdate: boolean): Promise<StoredFramework | undefined> {
+    let query = this.db.selectFrom('frameworks').select(['code', 'content', 'content_hash']).where('code', '=', code)
+    if (forUpdate) query = query.forUpdate()
+    const row = await query.executeTakeFirst()
     return row && { code: row.code, content: row.content as FrameworkContent, contentHash: row.content_hash }
   }
 

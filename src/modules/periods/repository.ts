@@ -15,17 +15,22 @@ export class PeriodsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   find(code: string): Promise<PeriodRow | undefined> {
-    return this.db.selectFrom('periods').select(columns).where('code', '=', code).executeTakeFirst()
+    return this.read(code, null)
   }
 
   /** Reads and locks the period row until the transaction ends: status changes and writes serialise on it. */
   lock(code: string): Promise<PeriodRow | undefined> {
-    return this.db.selectFrom('periods').select(columns).where('code', '=', code).forUpdate().executeTakeFirst()
+    return this.read(code, 'update')
   }
 
   /** Shares the period row with other writers, while keeping status changes out until the end. */
   lockShared(code: string): Promise<PeriodRow | undefined> {
-    return this.db.selectFrom('periods').select(columns).where('code', '=', code).forShare().executeTakeFirst()
+    return this.read(code, 'share')
+  }
+
+  private read(code: string, lock: 'update' | 'share' | null): Promise<PeriodRow | undefined> {
+    const query = this.db.selectFrom('periods').select(columns).where('code', '=', code)
+    return (lock === 'update' ? query.forUpdate() : lock === 'share' ? query.forShare() : query).executeTakeFirst()
   }
 
   /** Locks the unit's place in the period: writes to one unit's scores or survey serialise on it. */
