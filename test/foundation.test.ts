@@ -115,3 +115,18 @@ t.test('docs: /docs serves the interactive page', async (t) => {
   t.match(res.headers['content-type'], /text\/html/)
   t.match(res.body, /swagger/i)
 })
+
+t.test('the same problems from a real route', async (t) => {
+  const app = await build(t)
+  const headers = { authorization: 'Bearer test-admin-token-0123456789abcdef', 'content-type': 'application/json' }
+  const malformed = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: '{"name": "Phòng' })
+  t.equal(malformed.statusCode, 400)
+  t.match(malformed.json(), { type: 'urn:cchc:problem:malformed-json' })
+  const wrongType = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: JSON.stringify({ name: 'x', group: 'xa', rankable: 'yes' }) })
+  t.match(wrongType.json(), { status: 400, errors: [{ pointer: '/rankable', code: 'type' }] })
+  const unknown = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: JSON.stringify({ name: 'x', group: 'xa', colour: 'red' }) })
+  t.match(unknown.json(), { status: 400, errors: [{ pointer: '/colour', code: 'additional-property' }] })
+  const xml = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<unit/>' })
+  t.equal(xml.statusCode, 415)
+  t.match(xml.json(), { type: 'urn:cchc:problem:unsupported-media-type' })
+})
