@@ -18,6 +18,7 @@ import { periodSatisfaction } from './modules/survey/service.js'
 import { ScorecardNode } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
 import { authPlugin } from './plugins/auth.js'
+import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
 import { errorsPlugin } from './plugins/errors.js'
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(databasePlugin, { db: options.db, changes })
 
   await app.register(authPlugin, { adminToken: config.adminToken, changes })
+  await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
   app.addSchema(CriterionInput)
   app.addSchema(CriterionNode)

@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object({
   logLevel: LogLevel,
   bodyLimit: Type.Integer({ minimum: 1024 }),
   importBodyLimit: Type.Integer({ minimum: 1024 }),
+  rateLimit: Type.Integer({ minimum: 0 }),
+  rateLimitBurst: Type.Integer({ minimum: 0 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -30,6 +32,8 @@ const variables = {
   logLevel: { name: 'LOG_LEVEL', fallback: 'info', kind: 'string', expect: 'one of fatal, error, warn, info, debug, trace, silent' },
   bodyLimit: { name: 'BODY_LIMIT', fallback: String(1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
   importBodyLimit: { name: 'IMPORT_BODY_LIMIT', fallback: String(50 * 1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
+  rateLimit: { name: 'RATE_LIMIT', fallback: '0', kind: 'integer', expect: 'requests per second per client, 0 for no limit' },
+  rateLimitBurst: { name: 'RATE_LIMIT_BURST', fallback: '0', kind: 'integer', expect: 'a number of requests (0: ten seconds\' worth of RATE_LIMIT)' },
 } as const satisfies Record<keyof Config, { name: string; fallback: string | null; kind: 'integer' | 'string'; expect: string }>
 
 function parseValue(kind: 'integer' | 'string', raw: string): unknown {

@@ -88,3 +88,17 @@ t.test('bootstrap: with no token configured and no client, one admin client is m
   t.match(listed.json().items, [{ role: 'admin', name: 'bootstrap admin' }])
   t.equal((await call(app, 'GET', '/v1/clients')).statusCode, 401, 'no CCHC_ADMIN_TOKEN: the test token is not valid')
 })
+
+t.test('rate limit: over RATE_LIMIT a client gets 429 with Retry-After; other clients are not affected', async (t) => {
+  const app = await build(t, { rateLimit: 1, rateLimitBurst: 3 })
+  const reader = (await call(app, 'POST', '/v1/clients', { body: { name: 'x', role: 'reader' } })).json().token
+  const statuses = []
+  for (let i = 0; i < 4; i++) statuses.push((await call(app, 'GET', '/v1/units', { token: reader })).statusCode)
+  t.same(statuses, [200, 200, 200, 429])
+  const limited = await call(app, 'GET', '/v1/units', { token: reader })
+  t.match(limited.json(), { type: 'urn:cchc:problem:rate-limited', status: 429 })
+  t.equal(limited.headers['retry-after'], '1')
+  t.equal((await call(app, 'GET', '/health/live', { token: null })).statusCode, 200, 'operations routes are not limited')
+  const other = (await call(app, 'POST', '/v1/clients', { body: { name: 'y', role: 'reader' } })).json().token
+  t.equal((await call(app, 'GET', '/v1/units', { token: other })).statusCode, 200)
+})

@@ -11,6 +11,8 @@ t.test('defaults follow the documented table', async (t) => {
     logLevel: 'info',
     bodyLimit: 1048576,
     importBodyLimit: 52428800,
+    rateLimit: 0,
+    rateLimitBurst: 0,
   })
 })
 

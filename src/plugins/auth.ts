@@ -52,7 +52,7 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
     schema.security = [{ bearerAuth: [] }]
     const roles = access.map((r) => roleDescriptions[r]).join(', ')
     schema.description = `${schema.description ? `${String(schema.description)}\n\n` : ''}**Roles:** ${roles}.`
-    schema.response = { ...problemResponses(401, 403), ...(schema.response as object | undefined) }
+    schema.response = { ...problemResponses(401, 403, 429), ...(schema.response as object | undefined) }
   })
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
