@@ -10,11 +10,12 @@
  * service's peak RSS (VmHWM) is read at the end. The baseline INSERT runs first, before the service.
  */
 import type pg from 'pg'
-import { boundedPool, json, request, HttpError, type HttpResponse } from './lib/http.js'
-import { envNumber, log, secondsSince } from './lib/log.js'
+import { HttpError, type HttpResponse } from './lib/http.js'
+import { log, secondsSince } from './lib/log.js'
 import { megabytes, type ProcessMemory } from './lib/memory.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
+import { dataset, frameworkBody, hundredthsText, importCsv as importRoundCsv, leaves as roundLeaves, setUpRound, units as roundUnits, type Dataset, type Leaf, type Unit } from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
 
 const FIELDS = 10
@@ -32,112 +33,15 @@ const PERIOD = 'bench-2024'
 const TARGET_WALL_S = 10
 const TARGET_PEAK_RSS_MB = 300
 
-/** Each field is worth 10 points: these ten leaf maxima (hundredths) sum to 1,000, rotated per field. */
-const LEAF_MAX_HUNDREDTHS = [75, 125, 50, 150, 100, 100, 85, 115, 95, 105]
+/** The round: 10 fields × 10 appraisal leaves (100 points), 3,200 `xa` and 100 `phong` units (bench/lib/round.ts). */
+const leaves = (): Leaf[] => roundLeaves(FIELDS, LEAVES_PER_FIELD)
+const units = (): Unit[] => roundUnits(XA_UNITS, PHONG_UNITS)
 
-interface Leaf {
-  code: string
-  maxHundredths: number
-}
+const importCsv = (service: RunningService, csv: string, dryRun: boolean) => importRoundCsv(service, PERIOD, csv, dryRun)
 
-function leaves(): Leaf[] {
-  const result: Leaf[] = []
-  for (let f = 1; f <= FIELDS; f++) {
-    for (let l = 1; l <= LEAVES_PER_FIELD; l++) {
-      result.push({ code: `${f}.${l}`, maxHundredths: LEAF_MAX_HUNDREDTHS[(l - 1 + f - 1) % LEAF_MAX_HUNDREDTHS.length]! })
-    }
-  }
-  return result
-}
-
-function frameworkBody(all: readonly Leaf[]): unknown {
-  return {
-    name: 'Bộ chỉ số CCHC (benchmark)',
-    criteria: Array.from({ length: FIELDS }, (_, i) => ({
-      code: String(i + 1),
-      title: `Lĩnh vực ${i + 1}`,
-      children: all
-        .filter((leaf) => leaf.code.startsWith(`${i + 1}.`))
-        .map((leaf) => ({ code: leaf.code, title: `Tiêu chí thành phần ${leaf.code}`, maxPoints: leaf.maxHundredths / 100 })),
-    })),
-  }
-}
-
-interface Unit {
-  code: string
-  name: string
-  group: 'xa' | 'phong'
-}
-
-function units(): Unit[] {
-  const result: Unit[] = []
-  for (let i = 1; i <= XA_UNITS; i++) result.push({ code: `xa-${String(i).padStart(4, '0')}`, name: `UBND xã số ${i}`, group: 'xa' })
-  for (let i = 1; i <= PHONG_UNITS; i++) result.push({ code: `phong-${String(i).padStart(3, '0')}`, name: `Phòng chuyên môn số ${i}`, group: 'phong' })
-  return result
-}
-
-/** mulberry32: a small deterministic generator, so every run imports the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const hundredthsText = (h: number): string => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`
-
-interface Row {
-  unit: string
-  criterion: string
-  self: number
-  appraised: number
-  /** '' (not given), 'false' or 'true', as in the CSV. */
-  notApplicable: '' | 'false' | 'true'
-  note: string | null
-}
-
-interface Dataset {
-  rows: Row[]
-  csv: string
-  selfHundredths: number
-  appraisedHundredths: number
-  notApplicable: number
-  notes: number
-}
-
-/**
- * 330,000 rows: both scores on every row (two decimals, 0 to the leaf's maximum), `notApplicable` mostly
- * empty (2% false, 1% true), a note with a comma (so quoted) and Vietnamese text on 5% of the rows.
- */
-function dataset(all: readonly Leaf[], unitList: readonly Unit[]): Dataset {
-  const random = prng(20_240_601)
-  const rows: Row[] = []
-  const lines = ['unit,criterion,self,appraised,notApplicable,note']
-  let selfHundredths = 0
-  let appraisedHundredths = 0
-  let notApplicable = 0
-  let notes = 0
-  for (const unit of unitList) {
-    for (const leaf of all) {
-      const self = Math.floor(random() * (leaf.maxHundredths + 1))
-      // The council mostly confirms or trims the self-assessment: self − 0.25 to self + 0.10, within 0 … max.
-      const appraised = Math.max(0, Math.min(leaf.maxHundredths, self + Math.floor(random() * 36) - 25))
-      const na = random()
-      const notApplicableCell = na < 0.01 ? 'true' : na < 0.03 ? 'false' : ''
-      const note = random() < 0.05 ? `Đã thực hiện, minh chứng số ${Math.floor(random() * 10_000)}` : null
-      rows.push({ unit: unit.code, criterion: leaf.code, self, appraised, notApplicable: notApplicableCell, note })
-      lines.push(`${unit.code},${leaf.code},${hundredthsText(self)},${hundredthsText(appraised)},${notApplicableCell},${note === null ? '' : `"${note}"`}`)
-      selfHundredths += self
-      appraisedHundredths += appraised
-      if (notApplicableCell === 'true') notApplicable++
-      if (note !== null) notes++
-    }
-  }
-  return { rows, csv: `${lines.join('\n')}\n`, selfHundredths, appraisedHundredths, notApplicable, notes }
+async function setUp(service: RunningService, all: readonly Leaf[], unitList: readonly Unit[]): Promise<Record<string, number>> {
+  const phases = await setUpRound(service, { framework: FRAMEWORK, frameworkBody: frameworkBody(all), totalPoints: 100, period: PERIOD, units: unitList, concurrency: PUT_CONCURRENCY })
+  return { ...phases }
 }
 
 interface ImportResult {
@@ -155,69 +59,6 @@ function expectImport(what: string, response: HttpResponse, expected: ImportResu
     if (body[key] !== expected[key]) throw new Error(`${what}: expected ${JSON.stringify(expected)}, the service answered ${response.text.slice(0, 500)}`)
   }
   return body
-}
-
-/** Samples the service's RSS while a request runs: when the memory peaks says which phase it is. */
-function sampleRss(service: RunningService, everyMs: number): () => Array<[number, number]> {
-  const start = performance.now()
-  const samples: Array<[number, number]> = []
-  const take = (): void => {
-    const memory = service.memory()
-    if (memory) samples.push([Math.round(performance.now() - start) / 1000, megabytes(memory.rssBytes)])
-  }
-  take()
-  const timer = setInterval(take, everyMs)
-  return () => {
-    clearInterval(timer)
-    take()
-    return samples
-  }
-}
-
-async function importCsv(service: RunningService, csv: string, dryRun: boolean): Promise<{ response: HttpResponse; seconds: number; rss: Array<[number, number]> }> {
-  const stopSampling = sampleRss(service, 500)
-  const start = performance.now()
-  try {
-    const response = await request(`${service.baseUrl}/v1/periods/${PERIOD}/scores/import?dryRun=${dryRun}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${service.adminToken}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json' },
-      body: csv,
-      timeoutMs: envNumber('BENCH_IMPORT_TIMEOUT_S', 300) * 1000,
-    })
-    return { response, seconds: secondsSince(start), rss: stopSampling() }
-  } catch (error) {
-    stopSampling()
-    throw error
-  }
-}
-
-async function setUp(service: RunningService, all: readonly Leaf[], unitList: readonly Unit[]): Promise<Record<string, number>> {
-  const token = service.adminToken
-  const base = `${service.baseUrl}/v1`
-  const phases: Record<string, number> = {}
-
-  let start = performance.now()
-  const { body: framework } = await json<{ totalPoints: number }>('PUT framework', `${base}/frameworks/${FRAMEWORK}`, { method: 'PUT', token, body: frameworkBody(all), expect: [200, 201] })
-  if (framework.totalPoints !== 100) throw new Error(`the framework totals ${framework.totalPoints} points, not 100`)
-  phases.frameworkS = secondsSince(start)
-
-  start = performance.now()
-  await boundedPool(unitList, PUT_CONCURRENCY, async (unit) => {
-    await json(`PUT unit ${unit.code}`, `${base}/units/${unit.code}`, { method: 'PUT', token, body: { name: unit.name, group: unit.group }, expect: [201] })
-  })
-  phases.unitsS = secondsSince(start)
-
-  start = performance.now()
-  const { body: period } = await json<{ status: string; units: string[] }>('PUT period', `${base}/periods/${PERIOD}`, {
-    method: 'PUT',
-    token,
-    body: { name: 'Chỉ số CCHC năm 2024 (benchmark)', year: 2024, framework: FRAMEWORK, units: unitList.map((u) => u.code) },
-    expect: [201],
-    timeoutMs: 60_000,
-  })
-  if (period.status !== 'open' || period.units.length !== UNITS) throw new Error(`the period is ${period.status} with ${period.units.length} units`)
-  phases.periodS = secondsSince(start)
-  return phases
 }
 
 async function count(client: pg.Client, query: string): Promise<number> {

@@ -11,13 +11,15 @@
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { importBenchmark } from './import.js'
+import { resultsBenchmark } from './results.js'
+import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
 import { envFlag, envNumber, log } from './lib/log.js'
 import { cleanupAll, cleanupAndExit, installExitHandlers, stopping } from './lib/process.js'
 import { Report, type Benchmark, type BenchContext } from './lib/report.js'
 import { ROOT } from './lib/server.js'
 
-const benchmarks: readonly Benchmark[] = [importBenchmark]
+const benchmarks: readonly Benchmark[] = [importBenchmark, resultsBenchmark, surveyBenchmark]
 
 const HELLO = 'hello'
 

@@ -29,6 +29,9 @@ declare module 'autocannon' {
     timeouts: number
     non2xx: number
     duration: number
+    totalCompletedRequests?: number
+    totalBytes?: number
+    statusCodeStats?: Record<string, { count: number }>
   }
   function autocannon(options: Options): Promise<Result> & { stop?: () => void }
   export default autocannon

@@ -1,4 +1,7 @@
 import autocannon from 'autocannon'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { assertLoopback } from './http.js'
@@ -15,6 +18,10 @@ export interface HelloBaseline {
   seconds: number
   errors: number
   non2xx: number
+  /** Mean response bytes per second, in megabytes (10^6 bytes) per second. */
+  megabytesPerSecond: number
+  /** `/` (hello world) or `/payload` (the given payload). */
+  path: string
 }
 
 const SERVER_FILE = fileURLToPath(new URL('./hello-server.ts', import.meta.url))
@@ -25,10 +32,20 @@ const START_TIMEOUT_MS = 30_000
  * process over 127.0.0.1 (10 connections, BENCH_SECONDS or 10 s). Client and server share the machine,
  * as the service and its client do in the other benchmarks: compare figures with it in the same run.
  */
-export async function measureHelloWorld(options: { seconds?: number; connections?: number } = {}): Promise<HelloBaseline> {
+export async function measureHelloWorld(options: { seconds?: number; connections?: number; payload?: { text: string; contentType?: string } } = {}): Promise<HelloBaseline> {
   const seconds = options.seconds ?? envNumber('BENCH_SECONDS', 10)
   const connections = options.connections ?? 10
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', SERVER_FILE], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+  // With a payload: the same server answers it on /payload (a payload-matched baseline), from a
+  // temporary file removed at the end.
+  const payloadDir = options.payload ? mkdtempSync(join(tmpdir(), 'cchc-bench-payload-')) : null
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  if (payloadDir && options.payload) {
+    env.BENCH_HELLO_PAYLOAD_FILE = join(payloadDir, 'payload')
+    writeFileSync(env.BENCH_HELLO_PAYLOAD_FILE, options.payload.text)
+    if (options.payload.contentType) env.BENCH_HELLO_PAYLOAD_TYPE = options.payload.contentType
+  }
+  const path = payloadDir ? '/payload' : '/'
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', SERVER_FILE], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-5000)
@@ -49,8 +66,8 @@ export async function measureHelloWorld(options: { seconds?: number; connections
         reject(new Error(`the hello-world server exited (${String(code)}): ${stderr}`))
       })
     })
-    const url = assertLoopback(`http://127.0.0.1:${port}/`).toString()
-    log(`hello-world baseline: autocannon ${url}, ${connections} connections, ${seconds} s`)
+    const url = assertLoopback(`http://127.0.0.1:${port}${path}`).toString()
+    log(`${payloadDir ? 'payload-matched' : 'hello-world'} baseline: autocannon ${url}, ${connections} connections, ${seconds} s`)
     const result = await autocannon({ url, connections, duration: seconds, timeout: 10 })
     return {
       requestsPerSecond: Math.round(result.requests.average),
@@ -60,9 +77,12 @@ export async function measureHelloWorld(options: { seconds?: number; connections
       seconds: result.duration,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      megabytesPerSecond: Math.round(result.throughput.average / 10_000) / 100,
+      path,
     }
   } finally {
     child.stdin?.end()
     await terminate(child, 5_000)
+    if (payloadDir) rmSync(payloadDir, { recursive: true, force: true })
   }
 }

@@ -122,7 +122,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const adminToken = `bench-${randomBytes(24).toString('hex')}`
   const logFile = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }) : null
   let lastError: unknown
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
     const env: NodeJS.ProcessEnv = {
@@ -145,9 +145,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     } catch (error) {
       await terminate(child, 5_000)
       lastError = new Error(`${error instanceof Error ? error.message : String(error)}\n--- service output ---\n${tail.text()}`)
-      if (!/EADDRINUSE/.test(tail.text())) break
-      log(`port ${port} was taken meanwhile; trying another`)
-      continue
+      if (/EADDRINUSE/.test(tail.text())) {
+        log(`port ${port} was taken meanwhile; trying another`)
+        continue
+      }
+      // The service migrates at start without naming a schema: Kysely's introspection then lists the
+      // tables of every schema, and fails when another one (a test file's) is dropped meanwhile. A race
+      // with a test run on the same database, not a fault of the run's own schema: try again.
+      if (/failed to start: migration .*failed: .*does not exist/.test(tail.text())) {
+        log(`the service's start-up migration raced with another schema being dropped (a test run?); starting it again`)
+        continue
+      }
+      break
     }
     const pid = child.pid!
     const extra = serviceNodeArgs()

@@ -1,0 +1,124 @@
+/**
+ * The statements the service sends for GET …/results, copied from src/modules/results/repository.ts
+ * (`unitTotals`) and src/modules/survey/repository.ts (`tallies`, without the one-unit filter), with
+ * positional parameters, to time them straight on the run's database and EXPLAIN them. Keep them in
+ * step with the repositories.
+ */
+import type pg from 'pg'
+import type { BenchDatabase } from './postgres.js'
+
+/** $1 the period, $2 its framework. */
+export const UNIT_TOTALS_SQL = `
+  select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
+    coalesce(sum(coalesce(s.appraised, s.self, 0)) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false)), 0)::text as appraisal_points,
+    coalesce(sum(fc.max_points) filter (where not coalesce(s.not_applicable, false)), 0)::text as max_points,
+    (count(*) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false) and s.appraised is null))::int as missing
+  from period_units pu
+  join units u on u.code = pu.unit_code
+  join framework_criteria fc on fc.framework_code = $2 and fc.is_leaf
+  left join scores s on s.period_code = pu.period_code and s.unit_code = pu.unit_code and s.criterion_code = fc.code
+  where pu.period_code = $1
+  group by pu.unit_code, u.name, u.group_code, u.rankable`
+
+/** $1 the period, $2 the survey's satisfiedFrom. */
+export const TALLIES_SQL = `
+  select unit_code as unit, question_code as question,
+    coalesce(sum(answers) filter (where level >= $2), 0)::int as satisfied,
+    sum(answers)::int as valid
+  from survey_tallies
+  where period_code = $1
+  group by unit_code, question_code`
+
+export interface Explained {
+  executionMs: number
+  planningMs: number
+  plan: string[]
+}
+
+export interface Timed {
+  /** Client-side wall time of each run (pg, rows fetched), milliseconds. */
+  ms: number[]
+  rows: number
+  explain: Explained
+}
+
+/** Runs the statement `runs` times (timed from the client, rows fetched), then once under EXPLAIN (ANALYZE, BUFFERS). */
+export async function timeStatement(db: BenchDatabase, text: string, params: unknown[], runs = 3): Promise<Timed> {
+  const client: pg.Client = await db.connect()
+  try {
+    const ms: number[] = []
+    let rows = 0
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now()
+      const result = await client.query(text, params)
+      ms.push(Math.round((performance.now() - start) * 10) / 10)
+      rows = result.rowCount ?? result.rows.length
+    }
+    const { rows: lines } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params)
+    const plan = lines.map((r) => r['QUERY PLAN'])
+    const at = (label: string): number => Number(/([\d.]+) ms/.exec(plan.find((l) => l.startsWith(label)) ?? '')?.[1] ?? NaN)
+    return { ms, rows, explain: { executionMs: at('Execution Time'), planningMs: at('Planning Time'), plan } }
+  } finally {
+    await client.end()
+  }
+}
+
+export interface TableStatistics {
+  table: string
+  liveRows: number
+  /** Rows changed since the table was last analyzed: the planner's statistics do not know them. */
+  modifiedSinceAnalyze: number
+  lastAnalyze: string | null
+  lastAutoanalyze: string | null
+}
+
+/** pg_stat_user_tables of the run's tables: whether the planner's statistics describe the data yet. */
+export async function tableStatistics(db: BenchDatabase, tables: readonly string[]): Promise<TableStatistics[]> {
+  const client: pg.Client = await db.connect()
+  try {
+    const { rows } = await client.query<{ relname: string; n_live_tup: string; n_mod_since_analyze: string; last_analyze: Date | null; last_autoanalyze: Date | null }>(
+      `select relname, n_live_tup::text, n_mod_since_analyze::text, last_analyze, last_autoanalyze
+       from pg_stat_user_tables where schemaname = current_schema() and relname = any($1::text[]) order by relname`,
+      [tables],
+    )
+    return rows.map((r) => ({
+      table: r.relname,
+      liveRows: Number(r.n_live_tup),
+      modifiedSinceAnalyze: Number(r.n_mod_since_analyze),
+      lastAnalyze: r.last_analyze?.toISOString() ?? null,
+      lastAutoanalyze: r.last_autoanalyze?.toISOString() ?? null,
+    }))
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Turns autovacuum off (or back to the server's setting) for every table of the run's schema or
+ * database, so that whether the planner's statistics are stale does not depend on when autovacuum wakes
+ * (every autovacuum_naptime, 1 min by default): a storage parameter, nothing the planner reads.
+ */
+export async function setAutovacuum(db: BenchDatabase, enabled: boolean): Promise<void> {
+  const client: pg.Client = await db.connect()
+  try {
+    const { rows } = await client.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = current_schema()`)
+    for (const { tablename } of rows) {
+      const name = `"${tablename.replaceAll('"', '""')}"`
+      await client.query(enabled ? `alter table ${name} reset (autovacuum_enabled)` : `alter table ${name} set (autovacuum_enabled = off)`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/** ANALYZE of the run's tables (what autovacuum would do a minute or so after a bulk write). */
+export async function analyzeTables(db: BenchDatabase, tables: readonly string[]): Promise<number> {
+  const client: pg.Client = await db.connect()
+  try {
+    const start = performance.now()
+    for (const table of tables) await client.query(`analyze "${table.replaceAll('"', '""')}"`)
+    return Math.round(performance.now() - start)
+  } finally {
+    await client.end()
+  }
+}
