@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationResult } from 'kysely'
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely'
 import { migrations } from '../../migrations/index.js'
 
 export class MigrationError extends Error {}
@@ -9,10 +9,12 @@ export class MigrationError extends Error {}
  * a schema of its own, and Kysely would otherwise find another schema's bookkeeping tables).
  */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or another schema's could be taken.
+  const own = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    ...(own ? { migrationTableSchema: own } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {

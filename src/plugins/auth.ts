@@ -1,10 +1,11 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { InvalidatedCache, type ChangeFeed } from '../db/change-feed.js'
 import { AppError } from '../http/problems.js'
 import { problemResponses } from '../http/responses.js'
 import { ClientsRepository, type Role } from '../modules/clients/repository.js'
-import { hashToken, sameToken } from '../modules/clients/tokens.js'
+import { hashToken } from '../modules/clients/tokens.js'
 
 export interface Identity {
   id: string
@@ -43,6 +44,7 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
   const clients = new ClientsRepository(app.db)
   // Known tokens only; a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
   const known = new InvalidatedCache<Identity | undefined>(options.changes, 'clients')
+  const adminHash = options.adminToken ? Buffer.from(hashToken(options.adminToken), 'hex') : null
   app.decorateRequest('identity', null as unknown as Identity)
 
   app.addHook('onRoute', (route) => {
@@ -61,12 +63,11 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
     const header = request.headers.authorization
     const match = typeof header === 'string' ? bearer.exec(header) : null
     if (!match) throw new AppError('unauthorized', 'An Authorization: Bearer <token> header is required', { headers: { 'www-authenticate': 'Bearer' } })
-    const token = match[1]!
+    const tokenHash = hashToken(match[1]!)
     let identity: Identity | undefined
-    if (options.adminToken && sameToken(token, options.adminToken)) {
+    if (adminHash && timingSafeEqual(Buffer.from(tokenHash, 'hex'), adminHash)) {
       identity = { id: BOOTSTRAP_ID, role: 'admin', unit: null }
     } else {
-      const tokenHash = hashToken(token)
       identity = await known.get(tokenHash, async () => {
         const client = await clients.findActiveByTokenHash(tokenHash)
         return client && { id: client.id, role: client.role, unit: client.unit }

@@ -27,17 +27,34 @@ export class ResultsRepository {
    * applicable appraisal leaves still lack an appraised score. Only one row per unit comes back.
    */
   async unitTotals(period: string, framework: string): Promise<UnitTotalsRow[]> {
+    // The stored scores are summed per unit first (one pass over the period's rows, joined to the small
+    // set of leaves), then every unit of the period is completed from the framework's totals: a plan that
+    // stays fast whether or not the planner's statistics have caught up with a bulk import.
     const { rows } = await sql<UnitTotalsRow>`
+      with leaves as (
+        select code, method, max_points from framework_criteria where framework_code = ${framework} and is_leaf
+      ),
+      framework_totals as (
+        select coalesce(sum(max_points), 0) as max_points, count(*) filter (where method = 'appraisal') as appraisal_leaves from leaves
+      ),
+      per_unit as (
+        select s.unit_code,
+          sum(coalesce(s.appraised, s.self, 0)) filter (where l.method = 'appraisal' and not s.not_applicable) as points,
+          sum(l.max_points) filter (where s.not_applicable) as not_applicable_max,
+          count(*) filter (where l.method = 'appraisal' and (s.not_applicable or s.appraised is not null)) as settled
+        from scores s join leaves l on l.code = s.criterion_code
+        where s.period_code = ${period}
+        group by s.unit_code
+      )
       select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
-        coalesce(sum(coalesce(s.appraised, s.self, 0)) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false)), 0)::text as appraisal_points,
-        coalesce(sum(fc.max_points) filter (where not coalesce(s.not_applicable, false)), 0)::text as max_points,
-        (count(*) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false) and s.appraised is null))::int as missing
+        coalesce(p.points, 0)::text as appraisal_points,
+        (t.max_points - coalesce(p.not_applicable_max, 0))::text as max_points,
+        (t.appraisal_leaves - coalesce(p.settled, 0))::int as missing
       from period_units pu
       join units u on u.code = pu.unit_code
-      join framework_criteria fc on fc.framework_code = ${framework} and fc.is_leaf
-      left join scores s on s.period_code = pu.period_code and s.unit_code = pu.unit_code and s.criterion_code = fc.code
-      where pu.period_code = ${period}
-      group by pu.unit_code, u.name, u.group_code, u.rankable`.execute(this.db)
+      cross join framework_totals t
+      left join per_unit p on p.unit_code = pu.unit_code
+      where pu.period_code = ${period}`.execute(this.db)
     return rows
   }
 

@@ -6,8 +6,7 @@ import { problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { PeriodParams } from '../scores/schemas.js'
-import { loadFramework } from '../frameworks/service.js'
-import { CSV_TYPE, exportFileName, toCsv, toXlsx, XLSX_TYPE } from './export.js'
+import { CSV_TYPE, exportFileName, XLSX_TYPE } from './export.js'
 import { ResultsQuery, ResultsSchema } from './schemas.js'
 import { assertMayReadResults, type ResultsService } from './service.js'
 
@@ -49,16 +48,14 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
     async (request, reply) => {
       const type = negotiate(request.headers.accept, [JSON_TYPE, CSV_TYPE, XLSX_TYPE])
       const { snapshot } = request.query
-      const answer = await options.results.answer(app.db, request.params.period, { group: request.query.group ?? null, ...(snapshot !== undefined ? { snapshot } : {}) })
+      const media = type === JSON_TYPE ? 'json' : type === CSV_TYPE ? 'csv' : 'xlsx'
+      const answer = await options.results.answer(app.db, request.params.period, { group: request.query.group ?? null, type: media, ...(snapshot !== undefined ? { snapshot } : {}) })
       if (!answer) throw notFound('period', request.params.period)
-      const { period, text, document } = answer
+      const { period, document, body } = answer
       assertMayReadResults(request.identity, period, snapshot, request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')))
-      if (type === JSON_TYPE) return reply.type('application/json; charset=utf-8').send(text)
-      const extension = type === CSV_TYPE ? 'csv' : 'xlsx'
-      reply.header('content-disposition', `attachment; filename="${exportFileName(document, extension)}"`)
-      if (type === CSV_TYPE) return reply.type('text/csv; charset=utf-8').send(toCsv(document))
-      const framework = await loadFramework(app.db, period.framework)
-      return reply.type(XLSX_TYPE).send((await toXlsx(document, framework.bands)) as never)
+      if (media !== 'json') reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
+      // Sent as bytes encoded once per change, not re-encoded per request.
+      return reply.type(media === 'json' ? 'application/json; charset=utf-8' : media === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).send(body as never)
     },
   )
 }

@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely'
 import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
+import type { Band } from '../../domain/bands.js'
 import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
 import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
+import { toCsv, toXlsx } from './export.js'
 import type { Identity } from '../../plugins/auth.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
@@ -30,15 +32,28 @@ export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
 
 const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
 
-export interface ResultsAnswer {
+export type ResultsMediaType = 'json' | 'csv' | 'xlsx'
+
+/** One answer as sent: the bytes, and the document they were made from (for file names). */
+export interface ResultsRepresentation {
   period: PeriodRow
-  text: string
   document: ResultsDocument
+  body: Buffer
+}
+
+/** A period's results, and each representation asked of them so far (by group and media type). */
+interface PeriodResults {
+  period: PeriodRow
+  whole: ResultsDocument
+  /** The exact text of the unfiltered JSON answer (a snapshot's stored bytes when frozen). */
+  text: string
+  bands: readonly Band[]
+  encoded: Map<string, Promise<Buffer>>
 }
 
 export class ResultsService {
-  /** Per period: the answer without filters, live or frozen. Dropped on every change to the period. */
-  private readonly cache: InvalidatedCache<ResultsAnswer | undefined>
+  /** Per period: its results, live or frozen, with their encodings. Dropped on every change to the period. */
+  private readonly cache: InvalidatedCache<PeriodResults | undefined>
 
   constructor(
     changes: ChangeFeed,
@@ -84,35 +99,50 @@ export class ResultsService {
     await repository.saveSnapshot({ period: period.code, number, publishedAt, publishedBy: identity.id, framework: period.framework, hash, body: serialise(document) })
   }
 
+
   /**
    * What GET …/results answers: the frozen text of a publication (the latest while published, or the one
-   * asked for), or the live computation. A group filter reads the same items and recomputes only the
-   * statistics, from the published values. Undefined when there is no such period.
+   * asked for), or the live computation, as JSON, CSV or XLSX. A group filter reads the same items and
+   * recomputes only the statistics, from the published values. Undefined when there is no such period.
    */
-  async answer(db: Kysely<Database>, code: string, options: { group: string | null; snapshot?: number }): Promise<ResultsAnswer | undefined> {
-    const whole =
-      options.snapshot === undefined
-        ? await this.cache.get(code, () => this.compute(db, code))
-        : await this.compute(db, code, options.snapshot)
-    if (!whole || options.group === null) return whole
-    const framework = await loadFramework(db, whole.period.framework)
-    const items = whole.document.items.filter((i) => i.unit.group === options.group)
-    const document: ResultsDocument = { ...whole.document, group: options.group, ...summariseItems(items, framework.bands), items }
-    return { period: whole.period, text: serialise(document), document }
+  async answer(db: Kysely<Database>, code: string, options: { group: string | null; snapshot?: number; type: ResultsMediaType }): Promise<ResultsRepresentation | undefined> {
+    const results = options.snapshot === undefined ? await this.cache.get(code, () => this.compute(db, code)) : await this.compute(db, code, options.snapshot)
+    if (!results) return undefined
+    const document = options.group === null ? results.whole : this.forGroup(results, options.group)
+    const key = `${options.type}:${options.group ?? ''}`
+    let body = results.encoded.get(key)
+    if (!body) {
+      body = this.encode(results, document, options.type)
+      results.encoded.set(key, body)
+      body.catch(() => results.encoded.delete(key))
+    }
+    return { period: results.period, document, body: await body }
   }
 
-  private async compute(db: Kysely<Database>, code: string, snapshotNumber?: number): Promise<ResultsAnswer | undefined> {
+  private forGroup(results: PeriodResults, group: string): ResultsDocument {
+    const items = results.whole.items.filter((i) => i.unit.group === group)
+    return { ...results.whole, group, ...summariseItems(items, results.bands), items }
+  }
+
+  private async encode(results: PeriodResults, document: ResultsDocument, type: ResultsMediaType): Promise<Buffer> {
+    if (type === 'csv') return Buffer.from(toCsv(document), 'utf8')
+    if (type === 'xlsx') return toXlsx(document, results.bands)
+    return Buffer.from(document === results.whole ? results.text : serialise(document), 'utf8')
+  }
+
+  private async compute(db: Kysely<Database>, code: string, snapshotNumber?: number): Promise<PeriodResults | undefined> {
     const period = await new PeriodsRepository(db).find(code)
     if (!period) return undefined
+    const { bands } = await loadFramework(db, period.framework)
     if (snapshotNumber === undefined && period.status !== 'published') {
-      const document = await this.live(db, period, null)
-      return { period, text: serialise(document), document }
+      const whole = await this.live(db, period, null)
+      return { period, whole, text: serialise(whole), bands, encoded: new Map() }
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
       throw new AppError('not-found', snapshotNumber === undefined ? `Period ${JSON.stringify(period.code)} has no publication` : `Period ${JSON.stringify(period.code)} has no publication number ${snapshotNumber}`)
     }
-    return { period, text: snapshot.body, document: JSON.parse(snapshot.body) as ResultsDocument }
+    return { period, whole: JSON.parse(snapshot.body) as ResultsDocument, text: snapshot.body, bands, encoded: new Map() }
   }
 }
 
