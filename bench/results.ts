@@ -34,7 +34,7 @@ import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
 import { dataset, DATASET_SEED, expectedTotals, frameworkBody, importCsv, leaves, setUpRound, units, type Dataset, type Leaf, type Unit } from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
-import { analyzeTables, setAutovacuum, tableStatistics, timeStatement, UNIT_TOTALS_SQL, type TableStatistics } from './lib/sql.js'
+import { analyzeTables, setAutovacuum, tableStatistics, timeStatement, unitTotalsStatement, type TableStatistics } from './lib/sql.js'
 
 const PROVINCE = { framework: 'bench-khung-tinh-2024', period: 'bench-tinh-2024', fields: 10, leavesPerField: 10, xa: 3_200, phong: 100, prefix: '', totalPoints: 100 }
 const DISTRICT = { framework: 'bench-khung-huyen-2024', period: 'bench-huyen-2024', fields: 6, leavesPerField: 10, xa: 13, phong: 12, prefix: 'h-', totalPoints: 60 }
@@ -237,7 +237,7 @@ function reportCold(context: BenchContext, key: string, label: string, cold: Col
 }
 
 async function reportStatement(context: BenchContext, db: BenchDatabase, key: string, label: string): Promise<void> {
-  const sql = await timeStatement(db, UNIT_TOTALS_SQL, [PROVINCE.period, PROVINCE.framework])
+  const sql = await timeStatement(db, unitTotalsStatement(PROVINCE.period, PROVINCE.framework))
   if (sql.rows !== PROVINCE_UNITS) throw new Error(`the unit-totals statement answered ${sql.rows} rows, not ${PROVINCE_UNITS}`)
   context.figure({
     name: `results_sql_unit_totals_${key}_ms`,

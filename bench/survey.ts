@@ -31,7 +31,7 @@ import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
 import { dataset, DATASET_SEED, frameworkBody, importCsv, leaves, prng, sampleRss, setUpRound, units, type CriterionInput, type Unit } from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
-import { analyzeTables, setAutovacuum, tableStatistics, TALLIES_SQL, timeStatement, UNIT_TOTALS_SQL, type TableStatistics } from './lib/sql.js'
+import { analyzeTables, setAutovacuum, tableStatistics, talliesStatement, timeStatement, unitTotalsStatement, type TableStatistics } from './lib/sql.js'
 
 const FRAMEWORK = 'bench-khung-khaosat-2024'
 const PERIOD = 'bench-khaosat-2024'
@@ -208,7 +208,7 @@ const statisticsState = (tables: readonly TableStatistics[]) =>
 /** The database's share: the statements the service sends for the results, straight through pg. */
 async function reportStatements(context: BenchContext, db: BenchDatabase, key: string, label: string, tallyRows: number): Promise<void> {
   const statistics = statisticsState(await tableStatistics(db, ['survey_tallies', 'scores']))
-  const tallies = await timeStatement(db, TALLIES_SQL, [PERIOD, SATISFIED_FROM])
+  const tallies = await timeStatement(db, talliesStatement(PERIOD, SATISFIED_FROM))
   if (tallies.rows !== UNITS * QUESTIONS.length) throw new Error(`the tallies statement answered ${tallies.rows} rows, not ${UNITS * QUESTIONS.length}`)
   context.figure({
     name: `survey_sql_tallies_${key}_ms`,
@@ -217,7 +217,7 @@ async function reportStatements(context: BenchContext, db: BenchDatabase, key: s
     unit: 'ms',
     detail: { ms: tallies.ms, rows: tallies.rows, tallyRows, explainExecutionMs: tallies.explain.executionMs, statistics, plan: tallies.explain.plan },
   })
-  const totals = await timeStatement(db, UNIT_TOTALS_SQL, [PERIOD, FRAMEWORK])
+  const totals = await timeStatement(db, unitTotalsStatement(PERIOD, FRAMEWORK))
   if (totals.rows !== UNITS) throw new Error(`the unit-totals statement answered ${totals.rows} rows, not ${UNITS}`)
   context.figure({
     name: `survey_sql_unit_totals_${key}_ms`,

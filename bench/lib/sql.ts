@@ -1,33 +1,29 @@
 /**
- * The statements the service sends for GET …/results, copied from src/modules/results/repository.ts
- * (`unitTotals`) and src/modules/survey/repository.ts (`tallies`, without the one-unit filter), with
- * positional parameters, to time them straight on the run's database and EXPLAIN them. Keep them in
- * step with the repositories.
+ * The statements the service sends for GET …/results, compiled from the repositories themselves
+ * (`ResultsRepository.unitTotalsQuery`, `SurveyRepository.talliesQuery` for every unit), so that what is
+ * timed and EXPLAINed here is exactly what the service runs.
  */
-import type pg from 'pg'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { ResultsRepository } from '../../src/modules/results/repository.js'
+import { SurveyRepository } from '../../src/modules/survey/repository.js'
 import type { BenchDatabase } from './postgres.js'
 
-/** $1 the period, $2 its framework. */
-export const UNIT_TOTALS_SQL = `
-  select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
-    coalesce(sum(coalesce(s.appraised, s.self, 0)) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false)), 0)::text as appraisal_points,
-    coalesce(sum(fc.max_points) filter (where not coalesce(s.not_applicable, false)), 0)::text as max_points,
-    (count(*) filter (where fc.method = 'appraisal' and not coalesce(s.not_applicable, false) and s.appraised is null))::int as missing
-  from period_units pu
-  join units u on u.code = pu.unit_code
-  join framework_criteria fc on fc.framework_code = $2 and fc.is_leaf
-  left join scores s on s.period_code = pu.period_code and s.unit_code = pu.unit_code and s.criterion_code = fc.code
-  where pu.period_code = $1
-  group by pu.unit_code, u.name, u.group_code, u.rankable`
+// Compiling needs a dialect, not a connection: this pool is never used.
+const compiler = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) })
 
-/** $1 the period, $2 the survey's satisfiedFrom. */
-export const TALLIES_SQL = `
-  select unit_code as unit, question_code as question,
-    coalesce(sum(answers) filter (where level >= $2), 0)::int as satisfied,
-    sum(answers)::int as valid
-  from survey_tallies
-  where period_code = $1
-  group by unit_code, question_code`
+export interface Statement {
+  text: string
+  params: unknown[]
+}
+
+const statement = (query: { compile(db: Kysely<never>): { sql: string; parameters: readonly unknown[] } }): Statement => {
+  const compiled = query.compile(compiler)
+  return { text: compiled.sql, params: [...compiled.parameters] }
+}
+
+export const unitTotalsStatement = (period: string, framework: string): Statement => statement(ResultsRepository.unitTotalsQuery(period, framework))
+export const talliesStatement = (period: string, satisfiedFrom: number): Statement => statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
 
 export interface Explained {
   executionMs: number
@@ -43,7 +39,7 @@ export interface Timed {
 }
 
 /** Runs the statement `runs` times (timed from the client, rows fetched), then once under EXPLAIN (ANALYZE, BUFFERS). */
-export async function timeStatement(db: BenchDatabase, text: string, params: unknown[], runs = 3): Promise<Timed> {
+export async function timeStatement(db: BenchDatabase, { text, params }: Statement, runs = 3): Promise<Timed> {
   const client: pg.Client = await db.connect()
   try {
     const ms: number[] = []

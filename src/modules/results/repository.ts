@@ -27,10 +27,15 @@ export class ResultsRepository {
    * applicable appraisal leaves still lack an appraised score. Only one row per unit comes back.
    */
   async unitTotals(period: string, framework: string): Promise<UnitTotalsRow[]> {
+    return (await ResultsRepository.unitTotalsQuery(period, framework).execute(this.db)).rows
+  }
+
+  /** The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. */
+  static unitTotalsQuery(period: string, framework: string) {
     // The stored scores are summed per unit first (one pass over the period's rows, joined to the small
     // set of leaves), then every unit of the period is completed from the framework's totals: a plan that
     // stays fast whether or not the planner's statistics have caught up with a bulk import.
-    const { rows } = await sql<UnitTotalsRow>`
+    return sql<UnitTotalsRow>`
       with leaves as (
         select code, method, max_points from framework_criteria where framework_code = ${framework} and is_leaf
       ),
@@ -54,8 +59,7 @@ export class ResultsRepository {
       join units u on u.code = pu.unit_code
       cross join framework_totals t
       left join per_unit p on p.unit_code = pu.unit_code
-      where pu.period_code = ${period}`.execute(this.db)
-    return rows
+      where pu.period_code = ${period}`
   }
 
   async snapshot(period: string, number?: number): Promise<SnapshotRow | undefined> {

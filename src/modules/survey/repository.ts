@@ -77,14 +77,18 @@ export class SurveyRepository {
    * counts and responses. `unit` narrows to one unit.
    */
   async tallies(period: string, satisfiedFrom: number, unit?: string): Promise<TallyRow[]> {
-    const { rows } = await sql<TallyRow>`
+    return (await SurveyRepository.talliesQuery(period, satisfiedFrom, unit).execute(this.db)).rows
+  }
+
+  /** The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. */
+  static talliesQuery(period: string, satisfiedFrom: number, unit?: string) {
+    return sql<TallyRow>`
       select unit_code as unit, question_code as question,
         coalesce(sum(answers) filter (where level >= ${satisfiedFrom}), 0)::int as satisfied,
         sum(answers)::int as valid
       from survey_tallies
       where period_code = ${period} ${unit === undefined ? sql`` : sql`and unit_code = ${unit}`}
-      group by unit_code, question_code`.execute(this.db)
-    return rows
+      group by unit_code, question_code`
   }
 
   /** Stored responses, plus the largest per-question total of the aggregate counts (API.md). */
