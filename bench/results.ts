@@ -237,7 +237,7 @@ function reportCold(context: BenchContext, key: string, label: string, cold: Col
 }
 
 async function reportStatement(context: BenchContext, db: BenchDatabase, key: string, label: string): Promise<void> {
-  const sql = await timeStatement(db, unitTotalsStatement(PROVINCE.period, PROVINCE.framework))
+  const sql = await timeStatement(db, unitTotalsStatement(PROVINCE.period))
   if (sql.rows !== PROVINCE_UNITS) throw new Error(`the unit-totals statement answered ${sql.rows} rows, not ${PROVINCE_UNITS}`)
   context.figure({
     name: `results_sql_unit_totals_${key}_ms`,

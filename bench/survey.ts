@@ -217,7 +217,7 @@ async function reportStatements(context: BenchContext, db: BenchDatabase, key: s
     unit: 'ms',
     detail: { ms: tallies.ms, rows: tallies.rows, tallyRows, explainExecutionMs: tallies.explain.executionMs, statistics, plan: tallies.explain.plan },
   })
-  const totals = await timeStatement(db, unitTotalsStatement(PERIOD, FRAMEWORK))
+  const totals = await timeStatement(db, unitTotalsStatement(PERIOD))
   if (totals.rows !== UNITS) throw new Error(`the unit-totals statement answered ${totals.rows} rows, not ${UNITS}`)
   context.figure({
     name: `survey_sql_unit_totals_${key}_ms`,

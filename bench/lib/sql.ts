@@ -22,7 +22,7 @@ const statement = (query: { compile(db: Kysely<never>): { sql: string; parameter
   return { text: compiled.sql, params: [...compiled.parameters] }
 }
 
-export const unitTotalsStatement = (period: string, framework: string): Statement => statement(ResultsRepository.unitTotalsQuery(period, framework))
+export const unitTotalsStatement = (period: string): Statement => statement(ResultsRepository.unitTotalsQuery(period))
 export const talliesStatement = (period: string, satisfiedFrom: number): Statement => statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
 
 export interface Explained {

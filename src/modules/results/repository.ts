@@ -6,9 +6,12 @@ export interface UnitTotalsRow {
   name: string
   group: string
   rankable: boolean
+  /** Final points of the unit's applicable scored leaves (appraised, else self), a decimal string. */
   appraisal_points: string
-  max_points: string
-  missing: number
+  /** Scored leaves that need no more appraisal: appraised, or not applicable. */
+  settled: number
+  /** The leaves marked not applicable for the unit. */
+  not_applicable: string[]
 }
 
 export interface SnapshotRow {
@@ -22,43 +25,36 @@ export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Per unit of the period, summed in the database over the framework's leaves: final points of the
-   * applicable appraisal leaves (appraised, else self, else 0), the applicable maximum, and how many
-   * applicable appraisal leaves still lack an appraised score. Only one row per unit comes back.
+   * Per unit of the period, summed in the database: the final points of its applicable scored leaves,
+   * how many of them are settled, and which are not applicable. Only one row per unit comes back; the
+   * framework's maxima complete it (scores exist only for the framework's appraisal leaves).
    */
-  async unitTotals(period: string, framework: string): Promise<UnitTotalsRow[]> {
-    return (await ResultsRepository.unitTotalsQuery(period, framework).execute(this.db)).rows
+  async unitTotals(period: string): Promise<UnitTotalsRow[]> {
+    return (await ResultsRepository.unitTotalsQuery(period).execute(this.db)).rows
   }
 
-  /** The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. */
-  static unitTotalsQuery(period: string, framework: string) {
-    // The stored scores are summed per unit first (one pass over the period's rows, joined to the small
-    // set of leaves), then every unit of the period is completed from the framework's totals: a plan that
-    // stays fast whether or not the planner's statistics have caught up with a bulk import.
+  /**
+   * The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. It reads
+   * the period's scores once in key order and joins nothing per row, so its plan stays fast whether
+   * or not the planner's statistics have caught up with a bulk import.
+   */
+  static unitTotalsQuery(period: string) {
     return sql<UnitTotalsRow>`
-      with leaves as (
-        select code, method, max_points from framework_criteria where framework_code = ${framework} and is_leaf
-      ),
-      framework_totals as (
-        select coalesce(sum(max_points), 0) as max_points, count(*) filter (where method = 'appraisal') as appraisal_leaves from leaves
-      ),
-      per_unit as (
-        select s.unit_code,
-          sum(coalesce(s.appraised, s.self, 0)) filter (where l.method = 'appraisal' and not s.not_applicable) as points,
-          sum(l.max_points) filter (where s.not_applicable) as not_applicable_max,
-          count(*) filter (where l.method = 'appraisal' and (s.not_applicable or s.appraised is not null)) as settled
-        from scores s join leaves l on l.code = s.criterion_code
-        where s.period_code = ${period}
-        group by s.unit_code
-      )
       select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
         coalesce(p.points, 0)::text as appraisal_points,
-        (t.max_points - coalesce(p.not_applicable_max, 0))::text as max_points,
-        (t.appraisal_leaves - coalesce(p.settled, 0))::int as missing
+        coalesce(p.settled, 0)::int as settled,
+        coalesce(p.not_applicable, '{}') as not_applicable
       from period_units pu
       join units u on u.code = pu.unit_code
-      cross join framework_totals t
-      left join per_unit p on p.unit_code = pu.unit_code
+      left join (
+        select unit_code,
+          sum(coalesce(appraised, self, 0)) filter (where not not_applicable) as points,
+          count(*) filter (where not_applicable or appraised is not null) as settled,
+          array_agg(criterion_code order by criterion_code) filter (where not_applicable) as not_applicable
+        from scores
+        where period_code = ${period}
+        group by unit_code
+      ) p on p.unit_code = pu.unit_code
       where pu.period_code = ${period}`
   }
 

@@ -4,7 +4,7 @@ import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import type { Band } from '../../domain/bands.js'
-import { isLeaf, maxHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
+import { isLeaf, maxHundredths, totalHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
 import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
 import { toCsv, toXlsx } from './export.js'
@@ -23,6 +23,15 @@ export interface ResultsDocument extends Results {
 export type SatisfactionLoader = (db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent) => Promise<Map<string, NonNullable<UnitTotals['satisfaction']>>>
 
 const noSatisfaction: SatisfactionLoader = async () => new Map()
+
+/** The framework's appraisal leaves and their maxima: what the stored scores can refer to. */
+function appraisalLeaves(criteria: Criterion[], into = new Map<string, bigint>()): Map<string, bigint> {
+  for (const c of criteria) {
+    if (!isLeaf(c)) appraisalLeaves(c.children, into)
+    else if (c.method === 'appraisal') into.set(c.code, maxHundredths(c))
+  }
+  return into
+}
 
 export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
   return criteria.flatMap((c): SurveyLeaf[] =>
@@ -65,18 +74,17 @@ export class ResultsService {
   /** Results as the stored scores and survey answers give them now. */
   async live(db: Kysely<Database>, period: PeriodRow, group: string | null): Promise<ResultsDocument> {
     const framework = await loadFramework(db, period.framework)
-    const [rows, satisfaction] = await Promise.all([
-      new ResultsRepository(db).unitTotals(period.code, period.framework),
-      this.loadSatisfaction(db, period, framework),
-    ])
+    const [rows, satisfaction] = await Promise.all([new ResultsRepository(db).unitTotals(period.code), this.loadSatisfaction(db, period, framework)])
+    const leaves = appraisalLeaves(framework.criteria)
+    const total = totalHundredths(framework)
     const units: UnitTotals[] = rows.map((r) => ({
       code: r.code,
       name: r.name,
       group: r.group,
       rankable: r.rankable,
       appraisalHundredths: parseHundredths(r.appraisal_points),
-      maxHundredths: parseHundredths(r.max_points),
-      missingAppraisals: r.missing,
+      maxHundredths: r.not_applicable.reduce((max, code) => max - (leaves.get(code) ?? 0n), total),
+      missingAppraisals: leaves.size - r.settled,
       satisfaction: satisfaction.get(r.code) ?? null,
     }))
     const results = computeResults(units, surveyLeaves(framework.criteria), framework.bands, group)
