@@ -26,6 +26,13 @@ declare module 'fastify' {
 
 /** The bootstrap admin (CCHC_ADMIN_TOKEN): a built-in identity, never stored, listed or revoked. */
 export const BOOTSTRAP_ID = 'bootstrap'
+const BOOTSTRAP_IDENTITY: Identity = Object.freeze({ id: BOOTSTRAP_ID, role: 'admin', unit: null })
+
+/** Constant time in the token's content (only its length can tell it apart). */
+function isBootstrapToken(token: string, admin: Buffer): boolean {
+  const given = Buffer.from(token, 'utf8')
+  return given.length === admin.length && timingSafeEqual(given, admin)
+}
 
 const roleDescriptions: Record<Role, string> = {
   admin: 'admin',
@@ -42,9 +49,10 @@ const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
  */
 export const authPlugin = fp(async function auth(app: FastifyInstance, options: { adminToken: string | null; changes: ChangeFeed }) {
   const clients = new ClientsRepository(app.db)
-  // Known tokens only; a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
+  // Known tokens only, in this process's memory (keyed by the token, so a warm request hashes nothing);
+  // a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
   const known = new InvalidatedCache<Identity | undefined>(options.changes, 'clients')
-  const adminHash = options.adminToken ? Buffer.from(hashToken(options.adminToken), 'hex') : null
+  const admin = options.adminToken ? Buffer.from(options.adminToken, 'utf8') : null
   app.decorateRequest('identity', null as unknown as Identity)
 
   app.addHook('onRoute', (route) => {
@@ -63,13 +71,13 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
     const header = request.headers.authorization
     const match = typeof header === 'string' ? bearer.exec(header) : null
     if (!match) throw new AppError('unauthorized', 'An Authorization: Bearer <token> header is required', { headers: { 'www-authenticate': 'Bearer' } })
-    const tokenHash = hashToken(match[1]!)
+    const token = match[1]!
     let identity: Identity | undefined
-    if (adminHash && timingSafeEqual(Buffer.from(tokenHash, 'hex'), adminHash)) {
-      identity = { id: BOOTSTRAP_ID, role: 'admin', unit: null }
+    if (admin && isBootstrapToken(token, admin)) {
+      identity = BOOTSTRAP_IDENTITY
     } else {
-      identity = await known.get(tokenHash, async () => {
-        const client = await clients.findActiveByTokenHash(tokenHash)
+      identity = await known.get(token, async () => {
+        const client = await clients.findActiveByTokenHash(hashToken(token))
         return client && { id: client.id, role: client.role, unit: client.unit }
       })
     }
