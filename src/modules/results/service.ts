@@ -57,7 +57,7 @@ interface PeriodResults {
   /** The exact text of the unfiltered JSON answer (a snapshot's stored bytes when frozen). */
   text: string
   bands: readonly Band[]
-  encoded: Map<string, Promise<Buffer>>
+  encoded: Map<string, Promise<{ document: ResultsDocument; body: Buffer }>>
 }
 
 export class ResultsService {
@@ -116,15 +116,15 @@ export class ResultsService {
   async answer(db: Kysely<Database>, code: string, options: { group: string | null; snapshot?: number; type: ResultsMediaType }): Promise<ResultsRepresentation | undefined> {
     const results = options.snapshot === undefined ? await this.cache.get(code, () => this.compute(db, code)) : await this.compute(db, code, options.snapshot)
     if (!results) return undefined
-    const document = options.group === null ? results.whole : this.forGroup(results, options.group)
     const key = `${options.type}:${options.group ?? ''}`
-    let body = results.encoded.get(key)
-    if (!body) {
-      body = this.encode(results, document, options.type)
-      results.encoded.set(key, body)
-      body.catch(() => results.encoded.delete(key))
+    let encoded = results.encoded.get(key)
+    if (!encoded) {
+      const document = options.group === null ? results.whole : this.forGroup(results, options.group)
+      encoded = this.encode(results, document, options.type).then((body) => ({ document, body }))
+      results.encoded.set(key, encoded)
+      encoded.catch(() => results.encoded.delete(key))
     }
-    return { period: results.period, document, body: await body }
+    return { period: results.period, ...(await encoded) }
   }
 
   private forGroup(results: PeriodResults, group: string): ResultsDocument {
