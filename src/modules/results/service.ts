@@ -72,8 +72,8 @@ export class ResultsService {
   }
 
   /** Results as the stored scores and survey answers give them now. */
-  async live(db: Kysely<Database>, period: PeriodRow, group: string | null): Promise<ResultsDocument> {
-    const framework = await loadFramework(db, period.framework)
+  async live(db: Kysely<Database>, period: PeriodRow, group: string | null, known?: FrameworkContent): Promise<ResultsDocument> {
+    const framework = known ?? (await loadFramework(db, period.framework))
     const [rows, satisfaction] = await Promise.all([new ResultsRepository(db).unitTotals(period.code), this.loadSatisfaction(db, period, framework)])
     const leaves = appraisalLeaves(framework.criteria)
     const total = totalHundredths(framework)
@@ -141,9 +141,10 @@ export class ResultsService {
   private async compute(db: Kysely<Database>, code: string, snapshotNumber?: number): Promise<PeriodResults | undefined> {
     const period = await new PeriodsRepository(db).find(code)
     if (!period) return undefined
-    const { bands } = await loadFramework(db, period.framework)
+    const framework = await loadFramework(db, period.framework)
+    const { bands } = framework
     if (snapshotNumber === undefined && period.status !== 'published') {
-      const whole = await this.live(db, period, null)
+      const whole = await this.live(db, period, null, framework)
       return { period, whole, text: serialise(whole), bands, encoded: new Map() }
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)

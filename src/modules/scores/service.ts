@@ -96,7 +96,8 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
       unitInPeriod = await periods.lockUnit(period.code, scope.unit)
     }
 
-    const leaves = leafIndex(await loadFramework(trx, period.framework))
+    const framework = await loadFramework(trx, period.framework)
+    const leaves = leafIndex(framework)
     const periodUnits = scope.kind === 'import' ? new Set(await periods.units(period.code)) : null
     const foreign = new Problems()
     const issues = new Problems()
@@ -167,7 +168,7 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     }
 
     if (scope.kind === 'unit' && scope.ifMatch !== undefined && unitInPeriod) {
-      const current = scorecardEtag(await computeScorecard(trx, period, scope.unit))
+      const current = scorecardEtag(await computeScorecard(trx, period, scope.unit, framework))
       const matches = scope.ifMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')
       if (!matches) throw new AppError('precondition-failed', 'The scorecard changed since it was read: read it again, then resend', { headers: { etag: current } })
     }
@@ -182,7 +183,7 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
       announce('results', period.code)
     }
     const result: ScoreWriteResult = { ...summary }
-    if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit)
+    if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit, framework)
     return result
   })
 }
