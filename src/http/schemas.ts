@@ -20,4 +20,3 @@ export const PageQuery = {
 export const Timestamp = Type.String({ format: 'date-time' })
 
 export const nfc = (text: string): string => text.normalize('NFC')
-export const nfcOrNull = (text: string | null | undefined): string | null => (text == null ? null : nfc(text))
