@@ -15,7 +15,18 @@ import { log, secondsSince } from './lib/log.js'
 import { megabytes, type ProcessMemory } from './lib/memory.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
-import { dataset, frameworkBody, hundredthsText, importCsv as importRoundCsv, leaves as roundLeaves, setUpRound, units as roundUnits, type Dataset, type Leaf, type Unit } from './lib/round.js'
+import {
+  dataset,
+  frameworkBody,
+  hundredthsText,
+  importCsv as importRoundCsv,
+  leaves as roundLeaves,
+  setUpRound,
+  units as roundUnits,
+  type Dataset,
+  type Leaf,
+  type Unit,
+} from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
 
 const FIELDS = 10
@@ -37,10 +48,22 @@ const TARGET_PEAK_RSS_MB = 300
 const leaves = (): Leaf[] => roundLeaves(FIELDS, LEAVES_PER_FIELD)
 const units = (): Unit[] => roundUnits(XA_UNITS, PHONG_UNITS)
 
-const importCsv = (service: RunningService, csv: string, dryRun: boolean) => importRoundCsv(service, PERIOD, csv, dryRun)
+const importCsv = (service: RunningService, csv: string, dryRun: boolean) =>
+  importRoundCsv(service, PERIOD, csv, dryRun)
 
-async function setUp(service: RunningService, all: readonly Leaf[], unitList: readonly Unit[]): Promise<Record<string, number>> {
-  const phases = await setUpRound(service, { framework: FRAMEWORK, frameworkBody: frameworkBody(all), totalPoints: 100, period: PERIOD, units: unitList, concurrency: PUT_CONCURRENCY })
+async function setUp(
+  service: RunningService,
+  all: readonly Leaf[],
+  unitList: readonly Unit[],
+): Promise<Record<string, number>> {
+  const phases = await setUpRound(service, {
+    framework: FRAMEWORK,
+    frameworkBody: frameworkBody(all),
+    totalPoints: 100,
+    period: PERIOD,
+    units: unitList,
+    concurrency: PUT_CONCURRENCY,
+  })
   return { ...phases }
 }
 
@@ -56,7 +79,10 @@ function expectImport(what: string, response: HttpResponse, expected: ImportResu
   if (response.status !== 200) throw new HttpError(what, response)
   const body = JSON.parse(response.text) as ImportResult
   for (const key of Object.keys(expected) as Array<keyof ImportResult>) {
-    if (body[key] !== expected[key]) throw new Error(`${what}: expected ${JSON.stringify(expected)}, the service answered ${response.text.slice(0, 500)}`)
+    if (body[key] !== expected[key])
+      throw new Error(
+        `${what}: expected ${JSON.stringify(expected)}, the service answered ${response.text.slice(0, 500)}`,
+      )
   }
   return body
 }
@@ -79,9 +105,21 @@ async function checkStored(db: BenchDatabase, data: Dataset): Promise<{ scores: 
       [PERIOD],
     )
     const stored = rows[0]!
-    const expected = { self: String(data.selfHundredths), appraised: String(data.appraisedHundredths), na: data.notApplicable, notes: data.notes }
-    if (stored.self !== expected.self || stored.appraised !== expected.appraised || stored.na !== expected.na || stored.notes !== expected.notes) {
-      throw new Error(`the stored scores differ from the CSV: stored ${JSON.stringify(stored)}, expected ${JSON.stringify(expected)}`)
+    const expected = {
+      self: String(data.selfHundredths),
+      appraised: String(data.appraisedHundredths),
+      na: data.notApplicable,
+      notes: data.notes,
+    }
+    if (
+      stored.self !== expected.self ||
+      stored.appraised !== expected.appraised ||
+      stored.na !== expected.na ||
+      stored.notes !== expected.notes
+    ) {
+      throw new Error(
+        `the stored scores differ from the CSV: stored ${JSON.stringify(stored)}, expected ${JSON.stringify(expected)}`,
+      )
     }
     const auditEntries = await count(client, 'select count(*)::int as n from score_audit')
     return { scores, auditEntries }
@@ -113,7 +151,16 @@ async function baselineInsert(db: BenchDatabase, data: Dataset): Promise<{ secon
       const batch = data.rows.slice(at, at + BASELINE_BATCH)
       const values: unknown[] = []
       for (const row of batch) {
-        values.push(PERIOD, row.unit, row.criterion, hundredthsText(row.self), hundredthsText(row.appraised), row.notApplicable === 'true', row.note, null)
+        values.push(
+          PERIOD,
+          row.unit,
+          row.criterion,
+          hundredthsText(row.self),
+          hundredthsText(row.appraised),
+          row.notApplicable === 'true',
+          row.note,
+          null,
+        )
       }
       await client.query(batch.length === BASELINE_BATCH ? fullStatement : statementFor(batch.length), values)
       statements++
@@ -132,7 +179,8 @@ const mb = (memory: ProcessMemory | null): number | null => (memory ? megabytes(
 
 export const importBenchmark: Benchmark = {
   name: 'import',
-  description: 'POST /v1/periods/{p}/scores/import of 330,000 CSV rows (3,300 units × 100 leaves) on PostgreSQL; ≤ 10 s, ≤ 300 MB peak RSS',
+  description:
+    'POST /v1/periods/{p}/scores/import of 330,000 CSV rows (3,300 units × 100 leaves) on PostgreSQL; ≤ 10 s, ≤ 300 MB peak RSS',
   async run(context: BenchContext): Promise<void> {
     const buildSeconds = await buildService()
     const db = await createBenchDatabase()
@@ -142,11 +190,15 @@ export const importBenchmark: Benchmark = {
     const start = performance.now()
     const data = dataset(all, unitList)
     const csvBytes = Buffer.byteLength(data.csv)
-    log(`generated ${data.rows.length.toLocaleString('en-US')} rows, ${megabytes(csvBytes)} MB of CSV, in ${secondsSince(start)} s`)
+    log(
+      `generated ${data.rows.length.toLocaleString('en-US')} rows, ${megabytes(csvBytes)} MB of CSV, in ${secondsSince(start)} s`,
+    )
 
     // The baseline runs first, on the quiet new database: run after the import, it would also pay for
     // the import's dirty buffers and WAL (hundreds of MB), and vary from run to run with them.
-    log(`baseline: ${ROWS.toLocaleString('en-US')} rows by multi-row INSERT (${BASELINE_BATCH.toLocaleString('en-US')} rows each)`)
+    log(
+      `baseline: ${ROWS.toLocaleString('en-US')} rows by multi-row INSERT (${BASELINE_BATCH.toLocaleString('en-US')} rows each)`,
+    )
     const baseline = await baselineInsert(db, data)
     context.figure({
       name: 'baseline_insert_s',
@@ -160,7 +212,11 @@ export const importBenchmark: Benchmark = {
     const memoryAtReady = service.memory()
     log(`setting up: framework (${LEAVES} leaves), ${UNITS} units (${PUT_CONCURRENCY} in flight), period`)
     const setup = await setUp(service, all, unitList)
-    log(`set up in ${Object.entries(setup).map(([k, v]) => `${k.replace(/S$/, '')} ${v} s`).join(', ')}`)
+    log(
+      `set up in ${Object.entries(setup)
+        .map(([k, v]) => `${k.replace(/S$/, '')} ${v} s`)
+        .join(', ')}`,
+    )
     const memoryAfterSetup = service.memory()
     context.report.line('setup', {
       bench: 'import',
@@ -175,7 +231,13 @@ export const importBenchmark: Benchmark = {
 
     log('dry run: POST …/scores/import?dryRun=true')
     const dry = await importCsv(service, data.csv, true)
-    const dryBody = expectImport('dry run', dry.response, { dryRun: true, rows: ROWS, created: ROWS, updated: 0, unchanged: 0 })
+    const dryBody = expectImport('dry run', dry.response, {
+      dryRun: true,
+      rows: ROWS,
+      created: ROWS,
+      updated: 0,
+      unchanged: 0,
+    })
     const memoryAfterDryRun = service.memory()
     context.figure({
       name: 'import_dry_run_wall_s',
@@ -187,7 +249,13 @@ export const importBenchmark: Benchmark = {
 
     log('import: POST …/scores/import')
     const first = await importCsv(service, data.csv, false)
-    const firstBody = expectImport('import', first.response, { dryRun: false, rows: ROWS, created: ROWS, updated: 0, unchanged: 0 })
+    const firstBody = expectImport('import', first.response, {
+      dryRun: false,
+      rows: ROWS,
+      created: ROWS,
+      updated: 0,
+      unchanged: 0,
+    })
     const memoryAfterImport = service.memory()
     const stored = await checkStored(db, data)
     context.figure({
@@ -196,7 +264,13 @@ export const importBenchmark: Benchmark = {
       value: first.seconds,
       unit: 's',
       target: { op: '<=', value: TARGET_WALL_S },
-      detail: { response: firstBody, rowsPerSecond: Math.round(ROWS / first.seconds), csvBytes, rssMbSamples: first.rss, scoreAuditEntries: stored.auditEntries },
+      detail: {
+        response: firstBody,
+        rowsPerSecond: Math.round(ROWS / first.seconds),
+        csvBytes,
+        rssMbSamples: first.rss,
+        scoreAuditEntries: stored.auditEntries,
+      },
     })
     context.figure({
       name: 'import_vs_baseline_ratio',
@@ -207,9 +281,16 @@ export const importBenchmark: Benchmark = {
 
     log('import again (every row unchanged)')
     const again = await importCsv(service, data.csv, false)
-    const againBody = expectImport('second import', again.response, { dryRun: false, rows: ROWS, created: 0, updated: 0, unchanged: ROWS })
+    const againBody = expectImport('second import', again.response, {
+      dryRun: false,
+      rows: ROWS,
+      created: 0,
+      updated: 0,
+      unchanged: ROWS,
+    })
     const storedAfter = await checkStored(db, data)
-    if (storedAfter.auditEntries !== stored.auditEntries) throw new Error(`the unchanged import wrote ${storedAfter.auditEntries - stored.auditEntries} audit entries`)
+    if (storedAfter.auditEntries !== stored.auditEntries)
+      throw new Error(`the unchanged import wrote ${storedAfter.auditEntries - stored.auditEntries} audit entries`)
     context.figure({
       name: 'import_unchanged_wall_s',
       label: 'same import again, all unchanged (wall)',
@@ -219,7 +300,7 @@ export const importBenchmark: Benchmark = {
     })
 
     const { exit, memory: final } = await service.stop()
-    if (final === null) throw new Error('could not read the service\'s peak RSS from /proc')
+    if (final === null) throw new Error("could not read the service's peak RSS from /proc")
     if (exit !== 0) context.note(`the service exited with ${String(exit)} on SIGTERM`)
     context.figure({
       name: 'server_peak_rss_mb',

@@ -32,12 +32,49 @@ import { envNumber, log } from './lib/log.js'
 import { megabytes } from './lib/memory.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
-import { dataset, DATASET_SEED, expectedTotals, frameworkBody, importCsv, leaves, setUpRound, units, type Dataset, type Leaf, type Unit } from './lib/round.js'
+import {
+  dataset,
+  DATASET_SEED,
+  expectedTotals,
+  frameworkBody,
+  importCsv,
+  leaves,
+  setUpRound,
+  units,
+  type Dataset,
+  type Leaf,
+  type Unit,
+} from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
-import { analyzeTables, setAutovacuum, tableStatistics, timeStatement, unitTotalsStatement, type TableStatistics } from './lib/sql.js'
+import {
+  analyzeTables,
+  setAutovacuum,
+  tableStatistics,
+  timeStatement,
+  unitTotalsStatement,
+  type TableStatistics,
+} from './lib/sql.js'
 
-const PROVINCE = { framework: 'bench-khung-tinh-2024', period: 'bench-tinh-2024', fields: 10, leavesPerField: 10, xa: 3_200, phong: 100, prefix: '', totalPoints: 100 }
-const DISTRICT = { framework: 'bench-khung-huyen-2024', period: 'bench-huyen-2024', fields: 6, leavesPerField: 10, xa: 13, phong: 12, prefix: 'h-', totalPoints: 60 }
+const PROVINCE = {
+  framework: 'bench-khung-tinh-2024',
+  period: 'bench-tinh-2024',
+  fields: 10,
+  leavesPerField: 10,
+  xa: 3_200,
+  phong: 100,
+  prefix: '',
+  totalPoints: 100,
+}
+const DISTRICT = {
+  framework: 'bench-khung-huyen-2024',
+  period: 'bench-huyen-2024',
+  fields: 6,
+  leavesPerField: 10,
+  xa: 13,
+  phong: 12,
+  prefix: 'h-',
+  totalPoints: 60,
+}
 const PROVINCE_UNITS = PROVINCE.xa + PROVINCE.phong
 const DISTRICT_UNITS = DISTRICT.xa + DISTRICT.phong
 /** The tables the unit-totals statement reads. */
@@ -69,13 +106,18 @@ class ScoreWriter {
 
   async write(service: RunningService): Promise<{ ms: number; unit: string; criterion: string; appraised: number }> {
     const next = this.current === 50 ? 25 : 50
-    const { body, response } = await json<{ summary: { updated: number } }>('PUT scores', `${service.baseUrl}/v1/periods/${this.round.spec.period}/units/${this.unit}/scores`, {
-      method: 'PUT',
-      token: service.adminToken,
-      body: { scores: [{ criterion: this.criterion, appraised: next / 100 }] },
-      expect: [200],
-    })
-    if (body.summary.updated !== 1) throw new Error(`PUT scores: expected 1 updated, the service answered ${response.text.slice(0, 300)}`)
+    const { body, response } = await json<{ summary: { updated: number } }>(
+      'PUT scores',
+      `${service.baseUrl}/v1/periods/${this.round.spec.period}/units/${this.unit}/scores`,
+      {
+        method: 'PUT',
+        token: service.adminToken,
+        body: { scores: [{ criterion: this.criterion, appraised: next / 100 }] },
+        expect: [200],
+      },
+    )
+    if (body.summary.updated !== 1)
+      throw new Error(`PUT scores: expected 1 updated, the service answered ${response.text.slice(0, 300)}`)
     this.round.expected.get(this.unit)!.points += next - this.current
     this.current = next
     return { ms: Math.round(response.ms * 10) / 10, unit: this.unit, criterion: this.criterion, appraised: next / 100 }
@@ -98,7 +140,14 @@ function makeRound(spec: typeof PROVINCE, seed: number): Round {
   const all = leaves(spec.fields, spec.leavesPerField)
   const unitList = units(spec.xa, spec.phong, spec.prefix)
   const data = dataset(all, unitList, seed)
-  const round = { spec, leaves: all, units: unitList, rows: data.rows.length, csv: data.csv, expected: expectedTotals(all, data) } as Round
+  const round = {
+    spec,
+    leaves: all,
+    units: unitList,
+    rows: data.rows.length,
+    csv: data.csv,
+    expected: expectedTotals(all, data),
+  } as Round
   round.writer = new ScoreWriter(round, data)
   return round
 }
@@ -106,7 +155,13 @@ function makeRound(spec: typeof PROVINCE, seed: number): Round {
 interface ResultsBody {
   group: string | null
   statistics: { count: number; mean: number | null }
-  items: Array<{ unit: { code: string; group: string }; points: number; maxPoints: number; index: number | null; rank: { position: number } | null }>
+  items: Array<{
+    unit: { code: string; group: string }
+    points: number
+    maxPoints: number
+    index: number | null
+    rank: { position: number } | null
+  }>
 }
 
 const hundredths = (n: number): number => Math.round(n * 100)
@@ -117,14 +172,18 @@ function checkResults(what: string, round: Round, response: HttpResponse, group:
   const body = JSON.parse(response.text) as ResultsBody
   const listed = group === null ? round.units : round.units.filter((u) => u.group === group)
   if (body.items.length !== listed.length) throw new Error(`${what}: ${body.items.length} items, not ${listed.length}`)
-  if (body.statistics.count !== listed.length) throw new Error(`${what}: statistics.count is ${body.statistics.count}, not ${listed.length}`)
-  if (body.group !== group) throw new Error(`${what}: group ${JSON.stringify(body.group)}, not ${JSON.stringify(group)}`)
+  if (body.statistics.count !== listed.length)
+    throw new Error(`${what}: statistics.count is ${body.statistics.count}, not ${listed.length}`)
+  if (body.group !== group)
+    throw new Error(`${what}: group ${JSON.stringify(body.group)}, not ${JSON.stringify(group)}`)
   let previous = Infinity
   for (const item of body.items) {
     const expected = round.expected.get(item.unit.code)
     if (!expected) throw new Error(`${what}: unexpected unit ${item.unit.code}`)
     if (hundredths(item.points) !== expected.points || hundredths(item.maxPoints) !== expected.max) {
-      throw new Error(`${what}: unit ${item.unit.code} has ${item.points} of ${item.maxPoints} points, expected ${expected.points / 100} of ${expected.max / 100}`)
+      throw new Error(
+        `${what}: unit ${item.unit.code} has ${item.points} of ${item.maxPoints} points, expected ${expected.points / 100} of ${expected.max / 100}`,
+      )
     }
     const index = item.index ?? -1
     if (index > previous) throw new Error(`${what}: items are not sorted by index (${item.unit.code})`)
@@ -133,7 +192,11 @@ function checkResults(what: string, round: Round, response: HttpResponse, group:
   return body
 }
 
-function getResults(service: RunningService, period: string, options: { query?: string; accept?: string } = {}): Promise<HttpResponse> {
+function getResults(
+  service: RunningService,
+  period: string,
+  options: { query?: string; accept?: string } = {},
+): Promise<HttpResponse> {
   return request(`${service.baseUrl}/v1/periods/${period}/results${options.query ?? ''}`, {
     headers: { authorization: `Bearer ${service.adminToken}`, accept: options.accept ?? 'application/json' },
     timeoutMs: READ_TIMEOUT_MS,
@@ -143,11 +206,18 @@ function getResults(service: RunningService, period: string, options: { query?: 
 async function loadRound(service: RunningService, round: Round): Promise<Record<string, number>> {
   const { spec } = round
   if (round.csv === null) throw new Error(`${spec.period} was imported already`)
-  const setup = await setUpRound(service, { framework: spec.framework, frameworkBody: frameworkBody(round.leaves), totalPoints: spec.totalPoints, period: spec.period, units: round.units })
+  const setup = await setUpRound(service, {
+    framework: spec.framework,
+    frameworkBody: frameworkBody(round.leaves),
+    totalPoints: spec.totalPoints,
+    period: spec.period,
+    units: round.units,
+  })
   const imported = await importCsv(service, spec.period, round.csv, false)
   if (imported.response.status !== 200) throw new HttpError(`import ${spec.period}`, imported.response)
   const body = JSON.parse(imported.response.text) as { rows: number; created: number }
-  if (body.rows !== round.rows || body.created !== round.rows) throw new Error(`import ${spec.period}: ${imported.response.text.slice(0, 500)}`)
+  if (body.rows !== round.rows || body.created !== round.rows)
+    throw new Error(`import ${spec.period}: ${imported.response.text.slice(0, 500)}`)
   round.csv = null
   return { ...setup, importS: imported.seconds, rows: round.rows }
 }
@@ -162,7 +232,10 @@ const median = (values: readonly number[]): number => {
 
 /** A baseline with failed requests is no baseline. */
 function checkBaseline(baseline: HelloBaseline): HelloBaseline {
-  if (baseline.errors > 0 || baseline.non2xx > 0) throw new Error(`the ${baseline.path} baseline had ${baseline.errors} errors and ${baseline.non2xx} non-2xx answers`)
+  if (baseline.errors > 0 || baseline.non2xx > 0)
+    throw new Error(
+      `the ${baseline.path} baseline had ${baseline.errors} errors and ${baseline.non2xx} non-2xx answers`,
+    )
   return baseline
 }
 
@@ -173,7 +246,16 @@ const peakMb = (service: RunningService): number => {
 }
 
 const statisticsState = (tables: readonly TableStatistics[]) =>
-  Object.fromEntries(tables.map((t) => [t.table, { liveRows: t.liveRows, modifiedSinceAnalyze: t.modifiedSinceAnalyze, analyzed: t.lastAnalyze ?? t.lastAutoanalyze }]))
+  Object.fromEntries(
+    tables.map((t) => [
+      t.table,
+      {
+        liveRows: t.liveRows,
+        modifiedSinceAnalyze: t.modifiedSinceAnalyze,
+        analyzed: t.lastAnalyze ?? t.lastAutoanalyze,
+      },
+    ]),
+  )
 
 interface ColdPhase {
   afterRestart: number[]
@@ -187,7 +269,13 @@ interface ColdPhase {
 }
 
 /** COLD_REPEATS restarts, each followed by a read; then, on the last process, COLD_REPEATS × (write, read). */
-async function coldPhase(context: BenchContext, db: BenchDatabase, province: Round, phase: string, previous: RunningService | null): Promise<ColdPhase> {
+async function coldPhase(
+  context: BenchContext,
+  db: BenchDatabase,
+  province: Round,
+  phase: string,
+  previous: RunningService | null,
+): Promise<ColdPhase> {
   const afterRestart: number[] = []
   const peaks: number[] = []
   let service = previous
@@ -217,7 +305,13 @@ async function coldPhase(context: BenchContext, db: BenchDatabase, province: Rou
   return { afterRestart, afterWrite, writes, peaks, service: service!, responseBytes }
 }
 
-function reportCold(context: BenchContext, key: string, label: string, cold: ColdPhase, extra: Record<string, unknown>): void {
+function reportCold(
+  context: BenchContext,
+  key: string,
+  label: string,
+  cold: ColdPhase,
+  extra: Record<string, unknown>,
+): void {
   context.figure({
     name: `results_cold_after_restart_${key}_s`,
     label: `province, ${label}: first read after a restart (worst of ${COLD_REPEATS})`,
@@ -238,19 +332,27 @@ function reportCold(context: BenchContext, key: string, label: string, cold: Col
 
 async function reportStatement(context: BenchContext, db: BenchDatabase, key: string, label: string): Promise<void> {
   const sql = await timeStatement(db, unitTotalsStatement(PROVINCE.period))
-  if (sql.rows !== PROVINCE_UNITS) throw new Error(`the unit-totals statement answered ${sql.rows} rows, not ${PROVINCE_UNITS}`)
+  if (sql.rows !== PROVINCE_UNITS)
+    throw new Error(`the unit-totals statement answered ${sql.rows} rows, not ${PROVINCE_UNITS}`)
   context.figure({
     name: `results_sql_unit_totals_${key}_ms`,
     label: `province, ${label}: the unit-totals statement alone (pg, median of 3)`,
     value: median(sql.ms),
     unit: 'ms',
-    detail: { ms: sql.ms, rows: sql.rows, explainExecutionMs: sql.explain.executionMs, explainPlanningMs: sql.explain.planningMs, plan: sql.explain.plan },
+    detail: {
+      ms: sql.ms,
+      rows: sql.rows,
+      explainExecutionMs: sql.explain.executionMs,
+      explainPlanningMs: sql.explain.planningMs,
+      plan: sql.explain.plan,
+    },
   })
 }
 
 export const resultsBenchmark: Benchmark = {
   name: 'results',
-  description: 'GET /v1/periods/{p}/results: province (3,300 units × 100 leaves) cold ≤ 0.5 s, ≤ 300 MB; district (25 × 60) warm ≥ 0.5 × hello-world',
+  description:
+    'GET /v1/periods/{p}/results: province (3,300 units × 100 leaves) cold ≤ 0.5 s, ≤ 300 MB; district (25 × 60) warm ≥ 0.5 × hello-world',
   async run(context: BenchContext): Promise<void> {
     const buildSeconds = await buildService()
     const db = await createBenchDatabase()
@@ -261,7 +363,9 @@ export const resultsBenchmark: Benchmark = {
 
     // The loading process: sets both rounds up and imports their scores (its peak RSS is the import's).
     const loader = await startService({ databaseUrl: db.url })
-    log(`loading the district round (${DISTRICT_UNITS} units × ${district.leaves.length} leaves) and the province round (${PROVINCE_UNITS} units × ${province.leaves.length} leaves)`)
+    log(
+      `loading the district round (${DISTRICT_UNITS} units × ${district.leaves.length} leaves) and the province round (${PROVINCE_UNITS} units × ${province.leaves.length} leaves)`,
+    )
     const districtSetup = await loadRound(loader, district)
     const provinceSetup = await loadRound(loader, province)
     const afterImport = await getResults(loader, PROVINCE.period)
@@ -296,7 +400,10 @@ export const resultsBenchmark: Benchmark = {
     const staleBefore = await tableStatistics(db, RESULT_TABLES)
     const stale = await coldPhase(context, db, province, 'after the import', null)
     const staleAfter = await tableStatistics(db, RESULT_TABLES)
-    reportCold(context, 'after_import', 'statistics not yet analyzed', stale, { statisticsBefore: statisticsState(staleBefore), statisticsAfter: statisticsState(staleAfter) })
+    reportCold(context, 'after_import', 'statistics not yet analyzed', stale, {
+      statisticsBefore: statisticsState(staleBefore),
+      statisticsAfter: statisticsState(staleAfter),
+    })
     await reportStatement(context, db, 'after_import', 'statistics not yet analyzed')
 
     // Phase 2: after ANALYZE, the steady state (autovacuum back to the server's setting).
@@ -305,7 +412,10 @@ export const resultsBenchmark: Benchmark = {
     log(`ANALYZE ${RESULT_TABLES.join(', ')}: ${analyzeMs} ms`)
     const steady = await coldPhase(context, db, province, 'after ANALYZE', stale.service)
     const service = steady.service
-    reportCold(context, 'analyzed', 'after ANALYZE', steady, { analyzeMs, statistics: statisticsState(await tableStatistics(db, RESULT_TABLES)) })
+    reportCold(context, 'analyzed', 'after ANALYZE', steady, {
+      analyzeMs,
+      statistics: statisticsState(await tableStatistics(db, RESULT_TABLES)),
+    })
     await reportStatement(context, db, 'analyzed', 'after ANALYZE')
     const peakAfterColdReads = peakMb(service)
 
@@ -313,33 +423,80 @@ export const resultsBenchmark: Benchmark = {
     const districtUrl = `${service.baseUrl}/v1/periods/${DISTRICT.period}/results`
     const auth = { authorization: `Bearer ${service.adminToken}` }
     checkResults('district read', district, await getResults(service, DISTRICT.period))
-    checkResults('district read ?group=xa', district, await getResults(service, DISTRICT.period, { query: '?group=xa' }), 'xa')
+    checkResults(
+      'district read ?group=xa',
+      district,
+      await getResults(service, DISTRICT.period, { query: '?group=xa' }),
+      'xa',
+    )
     const csv = await getResults(service, DISTRICT.period, { accept: 'text/csv' })
-    if (csv.status !== 200 || !csv.headers.get('content-type')?.startsWith('text/csv')) throw new HttpError('district CSV export', csv)
+    if (csv.status !== 200 || !csv.headers.get('content-type')?.startsWith('text/csv'))
+      throw new HttpError('district CSV export', csv)
     const csvLines = csv.text.split('\r\n').filter((l) => l !== '').length
-    if (csvLines !== DISTRICT_UNITS + 1) throw new Error(`district CSV export: ${csvLines} lines, not ${DISTRICT_UNITS + 1}`)
+    if (csvLines !== DISTRICT_UNITS + 1)
+      throw new Error(`district CSV export: ${csvLines} lines, not ${DISTRICT_UNITS + 1}`)
     const districtJsonText = (await getResults(service, DISTRICT.period)).text
 
     const duration = envNumber('BENCH_SECONDS', 10)
     const helloBefore = await measureHelloWorld({ seconds: duration, connections: CONNECTIONS })
-    const districtJson = await loadTest('district results', { url: districtUrl, headers: { ...auth, accept: 'application/json' }, connections: CONNECTIONS, seconds: duration })
-    const districtGroup = await loadTest('district results ?group=xa', { url: `${districtUrl}?group=xa`, headers: { ...auth, accept: 'application/json' }, connections: CONNECTIONS, seconds: duration })
-    const districtCsv = await loadTest('district results CSV', { url: districtUrl, headers: { ...auth, accept: 'text/csv' }, connections: CONNECTIONS, seconds: duration })
+    const districtJson = await loadTest('district results', {
+      url: districtUrl,
+      headers: { ...auth, accept: 'application/json' },
+      connections: CONNECTIONS,
+      seconds: duration,
+    })
+    const districtGroup = await loadTest('district results ?group=xa', {
+      url: `${districtUrl}?group=xa`,
+      headers: { ...auth, accept: 'application/json' },
+      connections: CONNECTIONS,
+      seconds: duration,
+    })
+    const districtCsv = await loadTest('district results CSV', {
+      url: districtUrl,
+      headers: { ...auth, accept: 'text/csv' },
+      connections: CONNECTIONS,
+      seconds: duration,
+    })
     const helloAfter = await measureHelloWorld({ seconds: duration, connections: CONNECTIONS })
     const peakAfterDistrict = peakMb(service)
     // What the bytes alone cost: a bare fastify route answering the very same body (diagnostic).
-    const sameJson = checkBaseline(await measureHelloWorld({ seconds: duration, connections: CONNECTIONS, payload: { text: districtJsonText } }))
-    const sameCsv = checkBaseline(await measureHelloWorld({ seconds: duration, connections: CONNECTIONS, payload: { text: csv.text.startsWith('\uFEFF') ? csv.text : `\uFEFF${csv.text}`, contentType: 'text/csv; charset=utf-8' } }))
-    const hello = Math.round((checkBaseline(helloBefore).requestsPerSecond + checkBaseline(helloAfter).requestsPerSecond) / 2)
-    const helloDetail = (h: HelloBaseline) => ({ reqPerS: h.requestsPerSecond, megabytesPerSecond: h.megabytesPerSecond, p50Ms: h.latencyP50Ms, p99Ms: h.latencyP99Ms, path: h.path })
+    const sameJson = checkBaseline(
+      await measureHelloWorld({ seconds: duration, connections: CONNECTIONS, payload: { text: districtJsonText } }),
+    )
+    const sameCsv = checkBaseline(
+      await measureHelloWorld({
+        seconds: duration,
+        connections: CONNECTIONS,
+        payload: {
+          text: csv.text.startsWith('\uFEFF') ? csv.text : `\uFEFF${csv.text}`,
+          contentType: 'text/csv; charset=utf-8',
+        },
+      }),
+    )
+    const hello = Math.round(
+      (checkBaseline(helloBefore).requestsPerSecond + checkBaseline(helloAfter).requestsPerSecond) / 2,
+    )
+    const helloDetail = (h: HelloBaseline) => ({
+      reqPerS: h.requestsPerSecond,
+      megabytesPerSecond: h.megabytesPerSecond,
+      p50Ms: h.latencyP50Ms,
+      p99Ms: h.latencyP99Ms,
+      path: h.path,
+    })
     context.figure({
       name: 'results_hello_world_req_per_s',
       label: 'hello-world baseline (mean of before and after the district runs)',
       value: hello,
       unit: 'req/s',
-      detail: { before: helloDetail(helloBefore), after: helloDetail(helloAfter), connections: CONNECTIONS, seconds: duration },
+      detail: {
+        before: helloDetail(helloBefore),
+        after: helloDetail(helloAfter),
+        connections: CONNECTIONS,
+        seconds: duration,
+      },
     })
-    const ratio = (load: { requestsPerSecond: number }, base = hello): number => Math.round((load.requestsPerSecond / base) * 100) / 100
+    const ratio = (load: { requestsPerSecond: number }, base = hello): number =>
+      Math.round((load.requestsPerSecond / base) * 100) / 100
     const loadDetail = (load: LoadResult) => ({ ...load, helloReqPerS: hello })
     context.figure({
       name: 'results_district_warm_ratio',
@@ -349,9 +506,27 @@ export const resultsBenchmark: Benchmark = {
       target: { op: '>=', value: TARGET_WARM_RATIO },
       detail: { ...loadDetail(districtJson), responseBytes: Buffer.byteLength(districtJsonText) },
     })
-    context.figure({ name: 'results_district_warm_req_per_s', label: 'district: warm GET results', value: districtJson.requestsPerSecond, unit: 'req/s', detail: { megabytesPerSecond: districtJson.megabytesPerSecond } })
-    context.figure({ name: 'results_district_group_ratio', label: 'district: warm GET results?group=xa ÷ hello-world (extra)', value: ratio(districtGroup), unit: '×', detail: loadDetail(districtGroup) })
-    context.figure({ name: 'results_district_csv_ratio', label: 'district: warm CSV export ÷ hello-world (extra)', value: ratio(districtCsv), unit: '×', detail: { ...loadDetail(districtCsv), responseBytes: Buffer.byteLength(csv.text) } })
+    context.figure({
+      name: 'results_district_warm_req_per_s',
+      label: 'district: warm GET results',
+      value: districtJson.requestsPerSecond,
+      unit: 'req/s',
+      detail: { megabytesPerSecond: districtJson.megabytesPerSecond },
+    })
+    context.figure({
+      name: 'results_district_group_ratio',
+      label: 'district: warm GET results?group=xa ÷ hello-world (extra)',
+      value: ratio(districtGroup),
+      unit: '×',
+      detail: loadDetail(districtGroup),
+    })
+    context.figure({
+      name: 'results_district_csv_ratio',
+      label: 'district: warm CSV export ÷ hello-world (extra)',
+      value: ratio(districtCsv),
+      unit: '×',
+      detail: { ...loadDetail(districtCsv), responseBytes: Buffer.byteLength(csv.text) },
+    })
     context.figure({
       name: 'results_district_same_bytes_ratio',
       label: 'diagnostic: bare fastify route, same JSON bytes ÷ hello-world',
@@ -368,14 +543,33 @@ export const resultsBenchmark: Benchmark = {
     })
 
     // Province warm reads, and the same bytes from a bare route.
-    const provinceLoad = await loadTest('province results', { url: `${service.baseUrl}/v1/periods/${PROVINCE.period}/results`, headers: { ...auth, accept: 'application/json' }, connections: CONNECTIONS, seconds: duration })
+    const provinceLoad = await loadTest('province results', {
+      url: `${service.baseUrl}/v1/periods/${PROVINCE.period}/results`,
+      headers: { ...auth, accept: 'application/json' },
+      connections: CONNECTIONS,
+      seconds: duration,
+    })
     const peakAfterProvince = peakMb(service)
     const afterLoad = await getResults(service, PROVINCE.period)
     checkResults('read after the warm runs', province, afterLoad)
     const provinceText = afterLoad.text
-    const sameProvince = checkBaseline(await measureHelloWorld({ seconds: duration, connections: CONNECTIONS, payload: { text: provinceText } }))
-    context.figure({ name: 'results_province_warm_req_per_s', label: 'province: warm GET results', value: provinceLoad.requestsPerSecond, unit: 'req/s', detail: { ...provinceLoad } })
-    context.figure({ name: 'results_province_warm_mb_per_s', label: 'province: warm GET results throughput', value: provinceLoad.megabytesPerSecond, unit: 'MB/s', detail: { responseBytes } })
+    const sameProvince = checkBaseline(
+      await measureHelloWorld({ seconds: duration, connections: CONNECTIONS, payload: { text: provinceText } }),
+    )
+    context.figure({
+      name: 'results_province_warm_req_per_s',
+      label: 'province: warm GET results',
+      value: provinceLoad.requestsPerSecond,
+      unit: 'req/s',
+      detail: { ...provinceLoad },
+    })
+    context.figure({
+      name: 'results_province_warm_mb_per_s',
+      label: 'province: warm GET results throughput',
+      value: provinceLoad.megabytesPerSecond,
+      unit: 'MB/s',
+      detail: { responseBytes },
+    })
     context.figure({
       name: 'results_province_same_bytes_req_per_s',
       label: 'diagnostic: bare fastify route, same province JSON bytes',
@@ -385,7 +579,7 @@ export const resultsBenchmark: Benchmark = {
     })
 
     const { exit, memory } = await service.stop()
-    if (memory === null) throw new Error('could not read the service\'s peak RSS from /proc')
+    if (memory === null) throw new Error("could not read the service's peak RSS from /proc")
     if (exit !== 0) context.note(`the service exited with ${String(exit)} on SIGTERM`)
     const finalPeak = megabytes(memory.peakRssBytes)
     const coldPeaks = [...stale.peaks, ...steady.peaks, peakAfterColdReads]
@@ -395,7 +589,11 @@ export const resultsBenchmark: Benchmark = {
       value: max(coldPeaks),
       unit: 'MB',
       target: { op: '<=', value: TARGET_PEAK_RSS_MB },
-      detail: { megabytesAre: '10^6 bytes', perProcess: coldPeaks, processes: `${COLD_REPEATS} after the import, ${COLD_REPEATS} after ANALYZE; each a cold read, the last of each phase also ${COLD_REPEATS} × (score write + read)` },
+      detail: {
+        megabytesAre: '10^6 bytes',
+        perProcess: coldPeaks,
+        processes: `${COLD_REPEATS} after the import, ${COLD_REPEATS} after ANALYZE; each a cold read, the last of each phase also ${COLD_REPEATS} × (score write + read)`,
+      },
     })
     context.figure({
       name: 'results_peak_rss_warm_load_mb',
@@ -412,7 +610,12 @@ export const resultsBenchmark: Benchmark = {
         rssMbAtEnd: megabytes(memory.rssBytes),
       },
     })
-    context.figure({ name: 'results_loader_peak_rss_mb', label: 'service peak RSS of the process that imported both rounds', value: loaderPeakMb, unit: 'MB' })
+    context.figure({
+      name: 'results_loader_peak_rss_mb',
+      label: 'service peak RSS of the process that imported both rounds',
+      value: loaderPeakMb,
+      unit: 'MB',
+    })
     await db.drop()
   },
 }

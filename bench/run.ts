@@ -34,7 +34,12 @@ function usage(): string {
 function gitDescription(): { commit: string | null; dirty: boolean | null } {
   const git = (...args: string[]): string | null => {
     try {
-      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+      return execFileSync('git', args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim()
     } catch {
       return null
     }
@@ -69,10 +74,17 @@ async function main(): Promise<number> {
     ...gitDescription(),
     // Other work on the machine (a test run…) shows here and in the hello-world figure: compare runs with both.
     loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
-    diagnostics: { traceSql: envFlag('BENCH_TRACE_SQL'), serviceNodeArgs: process.env.BENCH_SERVICE_NODE_ARGS ?? '', serviceLogLevel: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    diagnostics: {
+      traceSql: envFlag('BENCH_TRACE_SQL'),
+      serviceNodeArgs: process.env.BENCH_SERVICE_NODE_ARGS ?? '',
+      serviceLogLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    },
   })
   if (envFlag('BENCH_TRACE_SQL') || process.env.BENCH_SERVICE_NODE_ARGS || process.env.BENCH_LOG_LEVEL) {
-    report.note('run', 'diagnostics were on (BENCH_TRACE_SQL / BENCH_SERVICE_NODE_ARGS / BENCH_LOG_LEVEL): the figures include their cost')
+    report.note(
+      'run',
+      'diagnostics were on (BENCH_TRACE_SQL / BENCH_SERVICE_NODE_ARGS / BENCH_LOG_LEVEL): the figures include their cost',
+    )
   }
 
   const failures: string[] = []
@@ -130,5 +142,6 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => cleanupAndExit(code, code === 0 ? 'done' : `exit ${code}`),
-  (error: unknown) => cleanupAndExit(1, `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  (error: unknown) =>
+    cleanupAndExit(1, `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
 )

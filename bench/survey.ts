@@ -29,9 +29,29 @@ import { log, secondsSince } from './lib/log.js'
 import { megabytes } from './lib/memory.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
-import { dataset, DATASET_SEED, frameworkBody, importCsv, leaves, prng, sampleRss, setUpRound, units, type CriterionInput, type Unit } from './lib/round.js'
+import {
+  dataset,
+  DATASET_SEED,
+  frameworkBody,
+  importCsv,
+  leaves,
+  prng,
+  sampleRss,
+  setUpRound,
+  units,
+  type CriterionInput,
+  type Unit,
+} from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
-import { analyzeTables, setAutovacuum, tableStatistics, talliesStatement, timeStatement, unitTotalsStatement, type TableStatistics } from './lib/sql.js'
+import {
+  analyzeTables,
+  setAutovacuum,
+  tableStatistics,
+  talliesStatement,
+  timeStatement,
+  unitTotalsStatement,
+  type TableStatistics,
+} from './lib/sql.js'
 
 const FRAMEWORK = 'bench-khung-khaosat-2024'
 const PERIOD = 'bench-khaosat-2024'
@@ -59,15 +79,28 @@ const ELEMENTS = [
   { code: 'phan-anh', title: 'Tiếp nhận, xử lý góp ý, phản ánh', letter: 'E' },
 ] as const
 const QUESTIONS_PER_ELEMENT = 4
-const QUESTIONS = ELEMENTS.flatMap((e) => Array.from({ length: QUESTIONS_PER_ELEMENT }, (_, i) => `${e.letter}${i + 1}`))
+const QUESTIONS = ELEMENTS.flatMap((e) =>
+  Array.from({ length: QUESTIONS_PER_ELEMENT }, (_, i) => `${e.letter}${i + 1}`),
+)
 
 function surveyFramework(): { body: Record<string, unknown>; totalPoints: number } {
   const impact: CriterionInput = {
     code: String(APPRAISAL_FIELDS + 1),
     title: 'Tác động của cải cách hành chính (chỉ số hài lòng)',
     children: [
-      ...ELEMENTS.map((e, i) => ({ code: `${APPRAISAL_FIELDS + 1}.${i + 1}`, title: `Hài lòng: ${e.title}`, maxPoints: 1.5, method: 'survey' as const, surveyElement: e.code })),
-      { code: `${APPRAISAL_FIELDS + 1}.${ELEMENTS.length + 1}`, title: 'Chỉ số hài lòng chung', maxPoints: 2.5, method: 'survey' as const },
+      ...ELEMENTS.map((e, i) => ({
+        code: `${APPRAISAL_FIELDS + 1}.${i + 1}`,
+        title: `Hài lòng: ${e.title}`,
+        maxPoints: 1.5,
+        method: 'survey' as const,
+        surveyElement: e.code,
+      })),
+      {
+        code: `${APPRAISAL_FIELDS + 1}.${ELEMENTS.length + 1}`,
+        title: 'Chỉ số hài lòng chung',
+        maxPoints: 2.5,
+        method: 'survey' as const,
+      },
     ],
   }
   const survey = {
@@ -76,10 +109,20 @@ function surveyFramework(): { body: Record<string, unknown>; totalPoints: number
     elements: ELEMENTS.map((e) => ({
       code: e.code,
       title: e.title,
-      questions: Array.from({ length: QUESTIONS_PER_ELEMENT }, (_, i) => ({ code: `${e.letter}${i + 1}`, text: `Câu hỏi ${e.letter}${i + 1} về ${e.title.toLowerCase()}` })),
+      questions: Array.from({ length: QUESTIONS_PER_ELEMENT }, (_, i) => ({
+        code: `${e.letter}${i + 1}`,
+        text: `Câu hỏi ${e.letter}${i + 1} về ${e.title.toLowerCase()}`,
+      })),
     })),
   }
-  return { body: frameworkBody(leaves(APPRAISAL_FIELDS, LEAVES_PER_FIELD), { name: 'Bộ chỉ số CCHC có khảo sát (benchmark)', extra: [impact], survey }), totalPoints: 100 }
+  return {
+    body: frameworkBody(leaves(APPRAISAL_FIELDS, LEAVES_PER_FIELD), {
+      name: 'Bộ chỉ số CCHC có khảo sát (benchmark)',
+      extra: [impact],
+      survey,
+    }),
+    totalPoints: 100,
+  }
 }
 
 interface Batch {
@@ -122,7 +165,8 @@ function batches(unitList: readonly Unit[]): Batch[] {
  * The unit's overall index in hundredths, rounded half up: with every question answered by all n
  * respondents, the mean of the element means of the question rates is 100 × satisfied ÷ (20 n).
  */
-const expectedIndexHundredths = (batch: Batch): number => Math.floor((1000 * batch.satisfied + batch.responses) / (2 * batch.responses))
+const expectedIndexHundredths = (batch: Batch): number =>
+  Math.floor((1000 * batch.satisfied + batch.responses) / (2 * batch.responses))
 
 interface ResponsesAnswer {
   accepted: number
@@ -134,7 +178,11 @@ interface ResponsesAnswer {
 async function post(service: RunningService, batch: Batch): Promise<{ body: ResponsesAnswer; response: HttpResponse }> {
   const response = await request(`${service.baseUrl}/v1/periods/${PERIOD}/units/${batch.unit}/survey/responses`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${service.adminToken}`, 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      authorization: `Bearer ${service.adminToken}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
     body: batch.body,
     timeoutMs: REQUEST_TIMEOUT_MS,
   })
@@ -142,9 +190,19 @@ async function post(service: RunningService, batch: Batch): Promise<{ body: Resp
   return { body: JSON.parse(response.text) as ResponsesAnswer, response }
 }
 
-function checkAnswer(what: string, batch: Batch, body: ResponsesAnswer, expected: { accepted: number; duplicates: number }): void {
+function checkAnswer(
+  what: string,
+  batch: Batch,
+  body: ResponsesAnswer,
+  expected: { accepted: number; duplicates: number },
+): void {
   const index = expectedIndexHundredths(batch) / 100
-  if (body.accepted !== expected.accepted || body.duplicates.length !== expected.duplicates || body.respondents !== batch.responses || body.index !== index) {
+  if (
+    body.accepted !== expected.accepted ||
+    body.duplicates.length !== expected.duplicates ||
+    body.respondents !== batch.responses ||
+    body.index !== index
+  ) {
     throw new Error(
       `${what}: expected accepted ${expected.accepted}, ${expected.duplicates} duplicates, ${batch.responses} respondents, index ${index}; ` +
         `the service answered accepted ${body.accepted}, ${body.duplicates.length} duplicates, ${body.respondents} respondents, index ${String(body.index)}`,
@@ -155,7 +213,11 @@ function checkAnswer(what: string, batch: Batch, body: ResponsesAnswer, expected
 interface ResultsBody {
   statistics: { count: number }
   satisfaction: { count: number; mean: number | null } | null
-  items: Array<{ unit: { code: string }; satisfaction: { index: number; rank: { position: number } | null } | null; provisional: boolean }>
+  items: Array<{
+    unit: { code: string }
+    satisfaction: { index: number; rank: { position: number } | null } | null
+    provisional: boolean
+  }>
 }
 
 /** Fails loudly unless every unit is listed with the satisfaction computed here. */
@@ -163,12 +225,16 @@ function checkResults(what: string, response: HttpResponse, expected: ReadonlyMa
   if (response.status !== 200) throw new HttpError(what, response)
   const body = JSON.parse(response.text) as ResultsBody
   if (body.items.length !== UNITS) throw new Error(`${what}: ${body.items.length} items, not ${UNITS}`)
-  if (body.statistics.count !== UNITS) throw new Error(`${what}: statistics.count is ${body.statistics.count}, not ${UNITS}`)
-  if (body.satisfaction?.count !== UNITS) throw new Error(`${what}: satisfaction.count is ${String(body.satisfaction?.count)}, not ${UNITS}`)
+  if (body.statistics.count !== UNITS)
+    throw new Error(`${what}: statistics.count is ${body.statistics.count}, not ${UNITS}`)
+  if (body.satisfaction?.count !== UNITS)
+    throw new Error(`${what}: satisfaction.count is ${String(body.satisfaction?.count)}, not ${UNITS}`)
   for (const item of body.items) {
     const index = expected.get(item.unit.code)
     if (item.satisfaction === null || item.satisfaction.index !== index || item.satisfaction.rank === null) {
-      throw new Error(`${what}: unit ${item.unit.code} has satisfaction ${JSON.stringify(item.satisfaction)}, expected index ${String(index)}`)
+      throw new Error(
+        `${what}: unit ${item.unit.code} has satisfaction ${JSON.stringify(item.satisfaction)}, expected index ${String(index)}`,
+      )
     }
     if (item.provisional) throw new Error(`${what}: unit ${item.unit.code} is provisional`)
   }
@@ -176,7 +242,10 @@ function checkResults(what: string, response: HttpResponse, expected: ReadonlyMa
 }
 
 const getResults = (service: RunningService): Promise<HttpResponse> =>
-  request(`${service.baseUrl}/v1/periods/${PERIOD}/results`, { headers: { authorization: `Bearer ${service.adminToken}`, accept: 'application/json' }, timeoutMs: 60_000 })
+  request(`${service.baseUrl}/v1/periods/${PERIOD}/results`, {
+    headers: { authorization: `Bearer ${service.adminToken}`, accept: 'application/json' },
+    timeoutMs: 60_000,
+  })
 
 async function stored(db: BenchDatabase): Promise<{ responses: number; tallyRows: number; answers: number }> {
   const client = await db.connect()
@@ -194,7 +263,8 @@ async function stored(db: BenchDatabase): Promise<{ responses: number; tallyRows
   }
 }
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -203,19 +273,42 @@ const median = (values: readonly number[]): number => {
 const round1 = (n: number): number => Math.round(n * 10) / 10
 
 const statisticsState = (tables: readonly TableStatistics[]) =>
-  Object.fromEntries(tables.map((t) => [t.table, { liveRows: t.liveRows, modifiedSinceAnalyze: t.modifiedSinceAnalyze, analyzed: t.lastAnalyze ?? t.lastAutoanalyze }]))
+  Object.fromEntries(
+    tables.map((t) => [
+      t.table,
+      {
+        liveRows: t.liveRows,
+        modifiedSinceAnalyze: t.modifiedSinceAnalyze,
+        analyzed: t.lastAnalyze ?? t.lastAutoanalyze,
+      },
+    ]),
+  )
 
 /** The database's share: the statements the service sends for the results, straight through pg. */
-async function reportStatements(context: BenchContext, db: BenchDatabase, key: string, label: string, tallyRows: number): Promise<void> {
+async function reportStatements(
+  context: BenchContext,
+  db: BenchDatabase,
+  key: string,
+  label: string,
+  tallyRows: number,
+): Promise<void> {
   const statistics = statisticsState(await tableStatistics(db, ['survey_tallies', 'scores']))
   const tallies = await timeStatement(db, talliesStatement(PERIOD, SATISFIED_FROM))
-  if (tallies.rows !== UNITS * QUESTIONS.length) throw new Error(`the tallies statement answered ${tallies.rows} rows, not ${UNITS * QUESTIONS.length}`)
+  if (tallies.rows !== UNITS * QUESTIONS.length)
+    throw new Error(`the tallies statement answered ${tallies.rows} rows, not ${UNITS * QUESTIONS.length}`)
   context.figure({
     name: `survey_sql_tallies_${key}_ms`,
     label: `${label}: satisfaction aggregation statement alone (pg, median of 3)`,
     value: median(tallies.ms),
     unit: 'ms',
-    detail: { ms: tallies.ms, rows: tallies.rows, tallyRows, explainExecutionMs: tallies.explain.executionMs, statistics, plan: tallies.explain.plan },
+    detail: {
+      ms: tallies.ms,
+      rows: tallies.rows,
+      tallyRows,
+      explainExecutionMs: tallies.explain.executionMs,
+      statistics,
+      plan: tallies.explain.plan,
+    },
   })
   const totals = await timeStatement(db, unitTotalsStatement(PERIOD))
   if (totals.rows !== UNITS) throw new Error(`the unit-totals statement answered ${totals.rows} rows, not ${UNITS}`)
@@ -224,13 +317,20 @@ async function reportStatements(context: BenchContext, db: BenchDatabase, key: s
     label: `${label}: unit-totals statement alone (pg, median of 3)`,
     value: median(totals.ms),
     unit: 'ms',
-    detail: { ms: totals.ms, rows: totals.rows, explainExecutionMs: totals.explain.executionMs, statistics, plan: totals.explain.plan },
+    detail: {
+      ms: totals.ms,
+      rows: totals.rows,
+      explainExecutionMs: totals.explain.executionMs,
+      statistics,
+      plan: totals.explain.plan,
+    },
   })
 }
 
 export const surveyBenchmark: Benchmark = {
   name: 'survey',
-  description: 'POST …/survey/responses of 1,000,000 responses (3,300 units × 20 questions) on PostgreSQL; satisfaction of all units ≤ 1 s',
+  description:
+    'POST …/survey/responses of 1,000,000 responses (3,300 units × 20 questions) on PostgreSQL; satisfaction of all units ≤ 1 s',
   async run(context: BenchContext): Promise<void> {
     const buildSeconds = await buildService()
     const db = await createBenchDatabase()
@@ -249,16 +349,25 @@ export const surveyBenchmark: Benchmark = {
     const bodyBytes = work.reduce((n, b) => n + b.body.length, 0)
     const largest = Math.max(...work.map((b) => b.responses))
     if (largest > MAX_BATCH) throw new Error(`a batch of ${largest} responses is over the route's ${MAX_BATCH}`)
-    log(`generated ${RESPONSES.toLocaleString('en-US')} responses in ${work.length} batches (${megabytes(bodyBytes)} MB of JSON) in ${secondsSince(start)} s`)
+    log(
+      `generated ${RESPONSES.toLocaleString('en-US')} responses in ${work.length} batches (${megabytes(bodyBytes)} MB of JSON) in ${secondsSince(start)} s`,
+    )
     const expected = new Map(work.map((b) => [b.unit, expectedIndexHundredths(b) / 100]))
 
     // Process A: the round and its appraisal scores.
     const loader = await startService({ databaseUrl: db.url })
-    const setup = await setUpRound(loader, { framework: FRAMEWORK, frameworkBody: framework.body, totalPoints: framework.totalPoints, period: PERIOD, units: unitList })
+    const setup = await setUpRound(loader, {
+      framework: FRAMEWORK,
+      frameworkBody: framework.body,
+      totalPoints: framework.totalPoints,
+      period: PERIOD,
+      units: unitList,
+    })
     const imported = await importCsv(loader, PERIOD, scores.csv, false)
     if (imported.response.status !== 200) throw new HttpError('import of the appraisal scores', imported.response)
     const importBody = JSON.parse(imported.response.text) as { created: number }
-    if (importBody.created !== scores.rows.length) throw new Error(`import of the appraisal scores: ${imported.response.text.slice(0, 500)}`)
+    if (importBody.created !== scores.rows.length)
+      throw new Error(`import of the appraisal scores: ${imported.response.text.slice(0, 500)}`)
     await loader.stop()
 
     // Process B: the responses, then the reads.
@@ -310,17 +419,34 @@ export const surveyBenchmark: Benchmark = {
       detail: {
         requests: work.length,
         concurrency: CONCURRENCY,
-        requestMs: { p50: round1(percentile(latencies, 50)), p90: round1(percentile(latencies, 90)), p99: round1(percentile(latencies, 99)), max: round1(latencies[latencies.length - 1]!) },
+        requestMs: {
+          p50: round1(percentile(latencies, 50)),
+          p90: round1(percentile(latencies, 90)),
+          p99: round1(percentile(latencies, 99)),
+          max: round1(latencies[latencies.length - 1]!),
+        },
         requestBodyBytes: bodyBytes,
         rssMbSamples: rss,
       },
     })
-    context.figure({ name: 'survey_submit_requests_per_s', label: 'requests per second', value: Math.round(work.length / wall), unit: 'req/s' })
-    context.figure({ name: 'survey_submit_responses_per_s', label: 'responses per second', value: Math.round(RESPONSES / wall), unit: 'responses/s' })
+    context.figure({
+      name: 'survey_submit_requests_per_s',
+      label: 'requests per second',
+      value: Math.round(work.length / wall),
+      unit: 'req/s',
+    })
+    context.figure({
+      name: 'survey_submit_responses_per_s',
+      label: 'responses per second',
+      value: Math.round(RESPONSES / wall),
+      unit: 'responses/s',
+    })
 
     const afterWrites = await stored(db)
     if (afterWrites.responses !== RESPONSES || afterWrites.answers !== RESPONSES * QUESTIONS.length) {
-      throw new Error(`stored: ${JSON.stringify(afterWrites)}; expected ${RESPONSES} responses and ${RESPONSES * QUESTIONS.length} answers`)
+      throw new Error(
+        `stored: ${JSON.stringify(afterWrites)}; expected ${RESPONSES} responses and ${RESPONSES * QUESTIONS.length} answers`,
+      )
     }
 
     // The satisfaction of all units: the first read of the results after the last write, the planner's
@@ -328,16 +454,23 @@ export const surveyBenchmark: Benchmark = {
     const statisticsAtRead = await tableStatistics(db, READ_TABLES)
     const cold = await getResults(service)
     checkResults('first read after the last write', cold, expected)
-    log(`results, first read after the last write: ${round1(cold.ms)} ms, ${megabytes(Buffer.byteLength(cold.text))} MB`)
+    log(
+      `results, first read after the last write: ${round1(cold.ms)} ms, ${megabytes(Buffer.byteLength(cold.text))} MB`,
+    )
     const warm = await getResults(service)
     checkResults('warm read', warm, expected)
     context.figure({
       name: 'survey_results_cold_s',
-      label: 'GET results (every unit\'s satisfaction), first read after the last write, statistics not yet analyzed',
+      label: "GET results (every unit's satisfaction), first read after the last write, statistics not yet analyzed",
       value: Math.round(cold.ms) / 1000,
       unit: 's',
       target: { op: '<=', value: TARGET_SATISFACTION_S },
-      detail: { responseBytes: Buffer.byteLength(cold.text), warmReadMs: round1(warm.ms), readBeforeTheResponsesMs: round1(before.ms), statistics: statisticsState(statisticsAtRead) },
+      detail: {
+        responseBytes: Buffer.byteLength(cold.text),
+        warmReadMs: round1(warm.ms),
+        readBeforeTheResponsesMs: round1(before.ms),
+        statistics: statisticsState(statisticsAtRead),
+      },
     })
     await reportStatements(context, db, 'after_writes', 'statistics not yet analyzed', afterWrites.tallyRows)
 
@@ -346,13 +479,18 @@ export const surveyBenchmark: Benchmark = {
     const again = await post(service, retried)
     checkAnswer(`retry of ${retried.unit}`, retried, again.body, { accepted: 0, duplicates: retried.responses })
     const afterRetry = await stored(db)
-    if (JSON.stringify(afterRetry) !== JSON.stringify(afterWrites)) throw new Error(`the retried batch changed the stored data: ${JSON.stringify(afterWrites)} → ${JSON.stringify(afterRetry)}`)
+    if (JSON.stringify(afterRetry) !== JSON.stringify(afterWrites))
+      throw new Error(
+        `the retried batch changed the stored data: ${JSON.stringify(afterWrites)} → ${JSON.stringify(afterRetry)}`,
+      )
     const resultsAfterRetry = await getResults(service)
     if (resultsAfterRetry.text !== warm.text) throw new Error('the results changed after a retried batch')
-    context.note(`retried the batch of ${retried.unit} (${retried.responses} responses): all reported as duplicates in ${round1(again.response.ms)} ms; rows, tallies and results unchanged`)
+    context.note(
+      `retried the batch of ${retried.unit} (${retried.responses} responses): all reported as duplicates in ${round1(again.response.ms)} ms; rows, tallies and results unchanged`,
+    )
 
     const { memory: final, exit } = await service.stop()
-    if (final === null) throw new Error('could not read the service\'s peak RSS from /proc')
+    if (final === null) throw new Error("could not read the service's peak RSS from /proc")
     if (exit !== 0) context.note(`the service exited with ${String(exit)} on SIGTERM`)
     context.figure({
       name: 'survey_server_peak_rss_mb',
@@ -377,7 +515,7 @@ export const surveyBenchmark: Benchmark = {
     log(`results, first read after ANALYZE and a restart: ${round1(restarted.ms)} ms`)
     context.figure({
       name: 'survey_results_cold_after_restart_s',
-      label: 'GET results (every unit\'s satisfaction), after ANALYZE, first read after a restart',
+      label: "GET results (every unit's satisfaction), after ANALYZE, first read after a restart",
       value: Math.round(restarted.ms) / 1000,
       unit: 's',
       target: { op: '<=', value: TARGET_SATISFACTION_S },
@@ -391,7 +529,12 @@ export const surveyBenchmark: Benchmark = {
       satisfied: extended.satisfied + QUESTIONS.length,
     }
     const added = await post(service, extra)
-    if (added.body.accepted !== 1 || added.body.duplicates.length !== 0 || added.body.respondents !== extra.responses || added.body.index !== expectedIndexHundredths(extra) / 100) {
+    if (
+      added.body.accepted !== 1 ||
+      added.body.duplicates.length !== 0 ||
+      added.body.respondents !== extra.responses ||
+      added.body.index !== expectedIndexHundredths(extra) / 100
+    ) {
       throw new Error(`one more response for ${extra.unit}: ${added.response.text.slice(0, 300)}`)
     }
     expected.set(extra.unit, expectedIndexHundredths(extra) / 100)
@@ -400,7 +543,7 @@ export const surveyBenchmark: Benchmark = {
     log(`results, first read after one more response: ${round1(afterOneMore.ms)} ms`)
     context.figure({
       name: 'survey_results_after_write_analyzed_s',
-      label: 'GET results (every unit\'s satisfaction), after ANALYZE, first read after a write',
+      label: "GET results (every unit's satisfaction), after ANALYZE, first read after a write",
       value: Math.round(afterOneMore.ms) / 1000,
       unit: 's',
       target: { op: '<=', value: TARGET_SATISFACTION_S },

@@ -69,7 +69,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('framework_code', 'text', (c) => c.notNull().references('frameworks.code'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`status in ('open', 'appraisal', 'published')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'appraisal', 'published')`),
     )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -15,7 +15,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('scores_pk', ['period_code', 'unit_code', 'criterion_code'])
     // A unit leaves a period only once its scores are gone.
-    .addForeignKeyConstraint('scores_period_unit_fk', ['period_code', 'unit_code'], 'period_units', ['period_code', 'unit_code'])
+    .addForeignKeyConstraint('scores_period_unit_fk', ['period_code', 'unit_code'], 'period_units', [
+      'period_code',
+      'unit_code',
+    ])
     .execute()
 
   await db.schema
@@ -33,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
   await db.schema.createIndex('score_audit_period_idx').on('score_audit').columns(['period_code', 'id']).execute()
-  await db.schema.createIndex('score_audit_unit_idx').on('score_audit').columns(['period_code', 'unit_code', 'criterion_code', 'id']).execute()
+  await db.schema
+    .createIndex('score_audit_unit_idx')
+    .on('score_audit')
+    .columns(['period_code', 'unit_code', 'criterion_code', 'id'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

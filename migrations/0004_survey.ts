@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answers', 'jsonb', (c) => c.notNull())
     .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('survey_responses_pk', ['period_code', 'unit_code', 'response_id'])
-    .addForeignKeyConstraint('survey_responses_period_unit_fk', ['period_code', 'unit_code'], 'period_units', ['period_code', 'unit_code'])
+    .addForeignKeyConstraint('survey_responses_period_unit_fk', ['period_code', 'unit_code'], 'period_units', [
+      'period_code',
+      'unit_code',
+    ])
     .execute()
 
   // source 'counts': the aggregate counts last PUT for the unit; 'responses': the sum of stored responses.
@@ -24,7 +27,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('counts', 'responses')`))
     .addColumn('answers', 'integer', (c) => c.notNull().check(sql`answers >= 0`))
     .addPrimaryKeyConstraint('survey_tallies_pk', ['period_code', 'unit_code', 'question_code', 'level', 'source'])
-    .addForeignKeyConstraint('survey_tallies_period_unit_fk', ['period_code', 'unit_code'], 'period_units', ['period_code', 'unit_code'])
+    .addForeignKeyConstraint('survey_tallies_period_unit_fk', ['period_code', 'unit_code'], 'period_units', [
+      'period_code',
+      'unit_code',
+    ])
     .execute()
 }
 

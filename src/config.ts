@@ -1,9 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
-const LogLevel = Type.Union(
-  ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-)
+const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)))
 
 /** The service's whole configuration, as read from the environment (see README, Configuration). */
 export const ConfigSchema = Type.Object({
@@ -29,12 +27,35 @@ const variables = {
   databaseUrl: { name: 'DATABASE_URL', fallback: null, kind: 'string', expect: 'a postgres:// or postgresql:// URL' },
   dataDir: { name: 'DATA_DIR', fallback: './data', kind: 'string', expect: 'a directory path or memory://' },
   adminToken: { name: 'CCHC_ADMIN_TOKEN', fallback: null, kind: 'string', expect: 'at least 16 characters' },
-  logLevel: { name: 'LOG_LEVEL', fallback: 'info', kind: 'string', expect: 'one of fatal, error, warn, info, debug, trace, silent' },
+  logLevel: {
+    name: 'LOG_LEVEL',
+    fallback: 'info',
+    kind: 'string',
+    expect: 'one of fatal, error, warn, info, debug, trace, silent',
+  },
   bodyLimit: { name: 'BODY_LIMIT', fallback: String(1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
-  importBodyLimit: { name: 'IMPORT_BODY_LIMIT', fallback: String(50 * 1024 * 1024), kind: 'integer', expect: 'a number of bytes ≥ 1024' },
-  rateLimit: { name: 'RATE_LIMIT', fallback: '0', kind: 'integer', expect: 'requests per second per client, 0 for no limit' },
-  rateLimitBurst: { name: 'RATE_LIMIT_BURST', fallback: '0', kind: 'integer', expect: 'a number of requests (0: ten seconds\' worth of RATE_LIMIT)' },
-} as const satisfies Record<keyof Config, { name: string; fallback: string | null; kind: 'integer' | 'string'; expect: string }>
+  importBodyLimit: {
+    name: 'IMPORT_BODY_LIMIT',
+    fallback: String(50 * 1024 * 1024),
+    kind: 'integer',
+    expect: 'a number of bytes ≥ 1024',
+  },
+  rateLimit: {
+    name: 'RATE_LIMIT',
+    fallback: '0',
+    kind: 'integer',
+    expect: 'requests per second per client, 0 for no limit',
+  },
+  rateLimitBurst: {
+    name: 'RATE_LIMIT_BURST',
+    fallback: '0',
+    kind: 'integer',
+    expect: "a number of requests (0: ten seconds' worth of RATE_LIMIT)",
+  },
+} as const satisfies Record<
+  keyof Config,
+  { name: string; fallback: string | null; kind: 'integer' | 'string'; expect: string }
+>
 
 function parseValue(kind: 'integer' | 'string', raw: string): unknown {
   if (kind === 'string') return raw

@@ -10,29 +10,113 @@ const ROLES: Role[] = ['admin', 'appraiser', 'unit', 'reader']
  * Who may call each /v1 route (API.md, Auth). The `unit` role's URLs point at its own unit and at a period
  * listing it, so an allowed call succeeds for it too.
  */
-const matrix: Array<{ method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; url: string; body?: unknown; roles: Role[] }> = [
+const matrix: Array<{
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE'
+  path: string
+  url: string
+  body?: unknown
+  roles: Role[]
+}> = [
   { method: 'POST', path: '/v1/clients', url: '/v1/clients', body: { name: 'x', role: 'reader' }, roles: ['admin'] },
   { method: 'GET', path: '/v1/clients', url: '/v1/clients', roles: ['admin'] },
-  { method: 'DELETE', path: '/v1/clients/{id}', url: '/v1/clients/00000000-0000-4000-8000-000000000000', roles: ['admin'] },
-  { method: 'PUT', path: '/v1/units/{code}', url: '/v1/units/u-new', body: { name: 'x', group: 'xa' }, roles: ['admin'] },
+  {
+    method: 'DELETE',
+    path: '/v1/clients/{id}',
+    url: '/v1/clients/00000000-0000-4000-8000-000000000000',
+    roles: ['admin'],
+  },
+  {
+    method: 'PUT',
+    path: '/v1/units/{code}',
+    url: '/v1/units/u-new',
+    body: { name: 'x', group: 'xa' },
+    roles: ['admin'],
+  },
   { method: 'GET', path: '/v1/units', url: '/v1/units', roles: ROLES },
   { method: 'GET', path: '/v1/units/{code}', url: '/v1/units/u1', roles: ROLES },
-  { method: 'PUT', path: '/v1/frameworks/{code}', url: '/v1/frameworks/f-new', body: { name: 'x', criteria: [{ code: 'a', title: 'A', maxPoints: 1 }] }, roles: ['admin'] },
+  {
+    method: 'PUT',
+    path: '/v1/frameworks/{code}',
+    url: '/v1/frameworks/f-new',
+    body: { name: 'x', criteria: [{ code: 'a', title: 'A', maxPoints: 1 }] },
+    roles: ['admin'],
+  },
   { method: 'GET', path: '/v1/frameworks', url: '/v1/frameworks', roles: ROLES },
   { method: 'GET', path: '/v1/frameworks/{code}', url: '/v1/frameworks/f1', roles: ROLES },
-  { method: 'PUT', path: '/v1/periods/{code}', url: '/v1/periods/p-new', body: { name: 'x', year: 2020, framework: 'f1', units: [] }, roles: ['admin'] },
+  {
+    method: 'PUT',
+    path: '/v1/periods/{code}',
+    url: '/v1/periods/p-new',
+    body: { name: 'x', year: 2020, framework: 'f1', units: [] },
+    roles: ['admin'],
+  },
   { method: 'GET', path: '/v1/periods', url: '/v1/periods', roles: ROLES },
   { method: 'GET', path: '/v1/periods/{code}', url: '/v1/periods/p1', roles: ROLES },
-  { method: 'POST', path: '/v1/periods/{code}/status', url: '/v1/periods/p1/status', body: { status: 'appraisal' }, roles: ['admin'] },
-  { method: 'GET', path: '/v1/periods/{code}/history', url: '/v1/periods/p1/history', roles: ['admin', 'appraiser', 'reader'] },
-  { method: 'PUT', path: '/v1/periods/{period}/units/{unit}/scores', url: '/v1/periods/p1/units/u1/scores', body: { scores: [] }, roles: ['admin', 'appraiser', 'unit'] },
-  { method: 'GET', path: '/v1/periods/{period}/units/{unit}/scorecard', url: '/v1/periods/p1/units/u1/scorecard', roles: ROLES },
-  { method: 'GET', path: '/v1/periods/{period}/audit', url: '/v1/periods/p1/audit', roles: ['admin', 'appraiser', 'reader'] },
-  { method: 'PUT', path: '/v1/periods/{period}/units/{unit}/survey', url: '/v1/periods/p1/units/u1/survey', body: { questions: [] }, roles: ['admin', 'appraiser'] },
-  { method: 'POST', path: '/v1/periods/{period}/units/{unit}/survey/responses', url: '/v1/periods/p1/units/u1/survey/responses', body: { responses: [] }, roles: ['admin', 'appraiser'] },
-  { method: 'GET', path: '/v1/periods/{period}/units/{unit}/survey', url: '/v1/periods/p1/units/u1/survey', roles: ROLES },
-  { method: 'GET', path: '/v1/periods/{period}/results', url: '/v1/periods/p1/results', roles: ['admin', 'appraiser', 'reader'] },
-  { method: 'POST', path: '/v1/periods/{period}/scores/import', url: '/v1/periods/p1/scores/import', body: { rows: [] }, roles: ['admin', 'appraiser', 'unit'] },
+  {
+    method: 'POST',
+    path: '/v1/periods/{code}/status',
+    url: '/v1/periods/p1/status',
+    body: { status: 'appraisal' },
+    roles: ['admin'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/periods/{code}/history',
+    url: '/v1/periods/p1/history',
+    roles: ['admin', 'appraiser', 'reader'],
+  },
+  {
+    method: 'PUT',
+    path: '/v1/periods/{period}/units/{unit}/scores',
+    url: '/v1/periods/p1/units/u1/scores',
+    body: { scores: [] },
+    roles: ['admin', 'appraiser', 'unit'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/periods/{period}/units/{unit}/scorecard',
+    url: '/v1/periods/p1/units/u1/scorecard',
+    roles: ROLES,
+  },
+  {
+    method: 'GET',
+    path: '/v1/periods/{period}/audit',
+    url: '/v1/periods/p1/audit',
+    roles: ['admin', 'appraiser', 'reader'],
+  },
+  {
+    method: 'PUT',
+    path: '/v1/periods/{period}/units/{unit}/survey',
+    url: '/v1/periods/p1/units/u1/survey',
+    body: { questions: [] },
+    roles: ['admin', 'appraiser'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/periods/{period}/units/{unit}/survey/responses',
+    url: '/v1/periods/p1/units/u1/survey/responses',
+    body: { responses: [] },
+    roles: ['admin', 'appraiser'],
+  },
+  {
+    method: 'GET',
+    path: '/v1/periods/{period}/units/{unit}/survey',
+    url: '/v1/periods/p1/units/u1/survey',
+    roles: ROLES,
+  },
+  {
+    method: 'GET',
+    path: '/v1/periods/{period}/results',
+    url: '/v1/periods/p1/results',
+    roles: ['admin', 'appraiser', 'reader'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/periods/{period}/scores/import',
+    url: '/v1/periods/p1/scores/import',
+    body: { rows: [] },
+    roles: ['admin', 'appraiser', 'unit'],
+  },
 ]
 
 t.test('the matrix covers every /v1 operation of the OpenAPI document', async (t) => {
@@ -54,7 +138,12 @@ for (const role of [...ROLES, null] as const) {
     await seedUnit(app, 'u1')
     await seedFramework(app, 'f1')
     await seedPeriod(app, 'p1', 'f1', ['u1'])
-    const token = role === null ? null : role === 'admin' ? undefined : await seedClient(app, role, role === 'unit' ? 'u1' : undefined)
+    const token =
+      role === null
+        ? null
+        : role === 'admin'
+          ? undefined
+          : await seedClient(app, role, role === 'unit' ? 'u1' : undefined)
     for (const route of matrix) {
       const res = await call(app, route.method, route.url, { token, ...(route.body ? { body: route.body } : {}) })
       const where = `${role ?? 'none'} ${route.method} ${route.url}`

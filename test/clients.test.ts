@@ -46,7 +46,10 @@ t.test('a unit token names an existing unit; other roles name none', async (t) =
   await seedUnit(app, 'xa-quang-loi')
   const missing = await call(app, 'POST', '/v1/clients', { body: { name: 'x', role: 'unit' } })
   t.equal(missing.statusCode, 422)
-  t.match(missing.json(), { type: 'urn:cchc:problem:rule-violated', errors: [{ pointer: '/unit', code: 'required-for-role' }] })
+  t.match(missing.json(), {
+    type: 'urn:cchc:problem:rule-violated',
+    errors: [{ pointer: '/unit', code: 'required-for-role' }],
+  })
   const unknown = await call(app, 'POST', '/v1/clients', { body: { name: 'x', role: 'unit', unit: 'xa-khong-co' } })
   t.equal(unknown.statusCode, 422)
   t.match(unknown.json(), { errors: [{ pointer: '/unit', code: 'unknown-unit' }] })
@@ -62,7 +65,12 @@ t.test('a unit token names an existing unit; other roles name none', async (t) =
 
 t.test('401 without a token, with an unknown one, or with a malformed header', async (t) => {
   const app = await build(t)
-  const variants: Array<Record<string, string>> = [{}, { authorization: 'Bearer cchc_nope' }, { authorization: 'Basic abc' }, { authorization: 'Bearer' }]
+  const variants: Array<Record<string, string>> = [
+    {},
+    { authorization: 'Bearer cchc_nope' },
+    { authorization: 'Basic abc' },
+    { authorization: 'Bearer' },
+  ]
   for (const headers of variants) {
     const res = await call(app, 'GET', '/v1/units', { token: null, headers })
     t.equal(res.statusCode, 401, JSON.stringify(headers))
@@ -98,7 +106,11 @@ t.test('rate limit: over RATE_LIMIT a client gets 429 with Retry-After; other cl
   const limited = await call(app, 'GET', '/v1/units', { token: reader })
   t.match(limited.json(), { type: 'urn:cchc:problem:rate-limited', status: 429 })
   t.equal(limited.headers['retry-after'], '1')
-  t.equal((await call(app, 'GET', '/health/live', { token: null })).statusCode, 200, 'operations routes are not limited')
+  t.equal(
+    (await call(app, 'GET', '/health/live', { token: null })).statusCode,
+    200,
+    'operations routes are not limited',
+  )
   const other = (await call(app, 'POST', '/v1/clients', { body: { name: 'y', role: 'reader' } })).json().token
   t.equal((await call(app, 'GET', '/v1/units', { token: other })).statusCode, 200)
 })

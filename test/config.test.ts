@@ -17,8 +17,20 @@ t.test('defaults follow the documented table', async (t) => {
 })
 
 t.test('values are read from the environment', async (t) => {
-  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/cchc', LOG_LEVEL: 'warn', DATA_DIR: 'memory://' })
-  t.match(config, { port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/cchc', logLevel: 'warn', dataDir: 'memory://' })
+  const config = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    DATABASE_URL: 'postgres://u:p@db:5432/cchc',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: 'memory://',
+  })
+  t.match(config, {
+    port: 8080,
+    host: '0.0.0.0',
+    databaseUrl: 'postgres://u:p@db:5432/cchc',
+    logLevel: 'warn',
+    dataDir: 'memory://',
+  })
 })
 
 t.test('a bad value stops with one line naming the variable', async (t) => {

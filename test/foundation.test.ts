@@ -46,7 +46,11 @@ t.test('request bodies: malformed JSON, wrong type and unknown field are 400 pro
     {
       schema: {
         body: Type.Object(
-          { name: Type.String(), score: Type.Number(), nested: Type.Optional(Type.Object({ a: Type.Integer() }, { additionalProperties: false })) },
+          {
+            name: Type.String(),
+            score: Type.Number(),
+            nested: Type.Optional(Type.Object({ a: Type.Integer() }, { additionalProperties: false })),
+          },
           { additionalProperties: false },
         ),
       },
@@ -54,18 +58,34 @@ t.test('request bodies: malformed JSON, wrong type and unknown field are 400 pro
     async (request) => request.body,
   )
 
-  const malformed = await app.inject({ method: 'POST', url: '/probe', headers: { 'content-type': 'application/json' }, payload: '{"name": "x",' })
+  const malformed = await app.inject({
+    method: 'POST',
+    url: '/probe',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"name": "x",',
+  })
   t.equal(malformed.statusCode, 400)
   t.match(malformed.headers['content-type'], /^application\/problem\+json/)
-  t.match(malformed.json(), { type: 'urn:cchc:problem:malformed-json', status: 400, errors: [{ pointer: '', code: 'malformed-json' }] })
+  t.match(malformed.json(), {
+    type: 'urn:cchc:problem:malformed-json',
+    status: 400,
+    errors: [{ pointer: '', code: 'malformed-json' }],
+  })
 
   const wrongType = await app.inject({ method: 'POST', url: '/probe', payload: { name: 'x', score: 'high' } })
   t.equal(wrongType.statusCode, 400)
   t.match(wrongType.json(), { type: 'urn:cchc:problem:invalid-request', errors: [{ pointer: '/score', code: 'type' }] })
 
-  const unknown = await app.inject({ method: 'POST', url: '/probe', payload: { name: 'x', score: 1, colour: 'red', nested: { a: 1, b: 2 } } })
+  const unknown = await app.inject({
+    method: 'POST',
+    url: '/probe',
+    payload: { name: 'x', score: 1, colour: 'red', nested: { a: 1, b: 2 } },
+  })
   t.equal(unknown.statusCode, 400)
-  const pointers = unknown.json().errors.map((e: { pointer: string }) => e.pointer).sort()
+  const pointers = unknown
+    .json()
+    .errors.map((e: { pointer: string }) => e.pointer)
+    .sort()
   t.same(pointers, ['/colour', '/nested/b'], 'every unknown field is named, none silently dropped')
 
   const missing = await app.inject({ method: 'POST', url: '/probe', payload: { score: 1 } })
@@ -105,7 +125,10 @@ t.test('metrics: request counts by route and status in Prometheus text', async (
   t.match(res.headers['content-type'], /^text\/plain/)
   t.match(res.body, /http_requests_total\{method="GET",route="\/health\/live",status_code="200"\} 2/)
   t.match(res.body, /http_requests_total\{method="GET",route="unmatched",status_code="404"\} 1/)
-  t.match(res.body, /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/health\/live",status_code="200"\}/)
+  t.match(
+    res.body,
+    /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/health\/live",status_code="200"\}/,
+  )
 })
 
 t.test('docs: /docs serves the interactive page', async (t) => {
@@ -122,11 +145,26 @@ t.test('the same problems from a real route', async (t) => {
   const malformed = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: '{"name": "Phòng' })
   t.equal(malformed.statusCode, 400)
   t.match(malformed.json(), { type: 'urn:cchc:problem:malformed-json' })
-  const wrongType = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: JSON.stringify({ name: 'x', group: 'xa', rankable: 'yes' }) })
+  const wrongType = await app.inject({
+    method: 'PUT',
+    url: '/v1/units/u1',
+    headers,
+    payload: JSON.stringify({ name: 'x', group: 'xa', rankable: 'yes' }),
+  })
   t.match(wrongType.json(), { status: 400, errors: [{ pointer: '/rankable', code: 'type' }] })
-  const unknown = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers, payload: JSON.stringify({ name: 'x', group: 'xa', colour: 'red' }) })
+  const unknown = await app.inject({
+    method: 'PUT',
+    url: '/v1/units/u1',
+    headers,
+    payload: JSON.stringify({ name: 'x', group: 'xa', colour: 'red' }),
+  })
   t.match(unknown.json(), { status: 400, errors: [{ pointer: '/colour', code: 'additional-property' }] })
-  const xml = await app.inject({ method: 'PUT', url: '/v1/units/u1', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<unit/>' })
+  const xml = await app.inject({
+    method: 'PUT',
+    url: '/v1/units/u1',
+    headers: { ...headers, 'content-type': 'application/xml' },
+    payload: '<unit/>',
+  })
   t.equal(xml.statusCode, 415)
   t.match(xml.json(), { type: 'urn:cchc:problem:unsupported-media-type' })
 })

@@ -16,7 +16,10 @@ const importCsv = (app: App, csv: string, query = '', token?: string) =>
   app.inject({
     method: 'POST',
     url: `/v1/periods/p/scores/import${query}`,
-    headers: { authorization: `Bearer ${token ?? 'test-admin-token-0123456789abcdef'}`, 'content-type': 'text/csv; charset=utf-8' },
+    headers: {
+      authorization: `Bearer ${token ?? 'test-admin-token-0123456789abcdef'}`,
+      'content-type': 'text/csv; charset=utf-8',
+    },
     payload: csv,
   })
 const importJson = (app: App, rows: unknown[], query = '', token?: string) =>
@@ -37,8 +40,15 @@ t.test('JSON import: counts created, then unchanged on a repeat; updates are cou
   const first = await importJson(app, rows)
   t.equal(first.statusCode, 200, first.body)
   t.same(first.json(), { dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0 })
-  t.same((await importJson(app, rows)).json(), { dryRun: false, rows: 3, created: 0, updated: 0, unchanged: 3 }, 'a retried import changes nothing')
-  const changed = await importJson(app, [{ unit: 'xa-a', criterion: '1.1', appraised: 1 }, { unit: 'xa-c', criterion: '1.1', self: 0.5 }])
+  t.same(
+    (await importJson(app, rows)).json(),
+    { dryRun: false, rows: 3, created: 0, updated: 0, unchanged: 3 },
+    'a retried import changes nothing',
+  )
+  const changed = await importJson(app, [
+    { unit: 'xa-a', criterion: '1.1', appraised: 1 },
+    { unit: 'xa-c', criterion: '1.1', self: 0.5 },
+  ])
   t.same(changed.json(), { dryRun: false, rows: 2, created: 1, updated: 1, unchanged: 0 })
   const card = (await call(app, 'GET', '/v1/periods/p/units/xa-a/scorecard')).json()
   t.match(card.criteria[0].children[0], { code: '1.1', self: 1.5, appraised: 1, final: 1 })
@@ -56,7 +66,8 @@ t.test('dryRun validates and counts, and writes nothing', async (t) => {
 t.test('CSV import: BOM, quoted fields, columns in any order, empty cells not given, 1/0 booleans', async (t) => {
   const app = await setup(t)
   await importJson(app, [{ unit: 'xa-b', criterion: '1.1', self: 1, note: 'giữ nguyên' }])
-  const csv = '\uFEFFcriterion,unit,appraised,self,notApplicable,note\r\n' +
+  const csv =
+    '\uFEFFcriterion,unit,appraised,self,notApplicable,note\r\n' +
     '1.1,xa-a,1.25,1.5,,"Kế hoạch số 12, ngày 5/1"\r\n' +
     '1.2,xa-a,,,1,\r\n' +
     '1.1,xa-b,0.75,,,\r\n' +
@@ -65,16 +76,30 @@ t.test('CSV import: BOM, quoted fields, columns in any order, empty cells not gi
   t.equal(res.statusCode, 200, res.body)
   t.same(res.json(), { dryRun: false, rows: 4, created: 3, updated: 1, unchanged: 0 })
   const a = (await call(app, 'GET', '/v1/periods/p/units/xa-a/scorecard')).json()
-  t.match(a.criteria[0].children, [{ code: '1.1', self: 1.5, appraised: 1.25, note: 'Kế hoạch số 12, ngày 5/1' }, { code: '1.2', notApplicable: true }])
+  t.match(a.criteria[0].children, [
+    { code: '1.1', self: 1.5, appraised: 1.25, note: 'Kế hoạch số 12, ngày 5/1' },
+    { code: '1.2', notApplicable: true },
+  ])
   const b = (await call(app, 'GET', '/v1/periods/p/units/xa-b/scorecard')).json()
-  t.match(b.criteria[0].children[0], { self: 1, appraised: 0.75, note: 'giữ nguyên' }, 'empty cells leave stored values alone')
+  t.match(
+    b.criteria[0].children[0],
+    { self: 1, appraised: 0.75, note: 'giữ nguyên' },
+    'empty cells leave stored values alone',
+  )
   const c = (await call(app, 'GET', '/v1/periods/p/units/xa-c/scorecard')).json()
-  t.match(c.criteria[1].children[0], { code: '2.1', self: 2.5, appraised: 2, notApplicable: false, note: 'Báo cáo "đầy đủ"' })
+  t.match(c.criteria[1].children[0], {
+    code: '2.1',
+    self: 2.5,
+    appraised: 2,
+    notApplicable: false,
+    note: 'Báo cáo "đầy đủ"',
+  })
 })
 
 t.test('a failed import lists every bad row and writes nothing', async (t) => {
   const app = await setup(t)
-  const csv = 'unit,criterion,self,appraised,notApplicable,note\n' +
+  const csv =
+    'unit,criterion,self,appraised,notApplicable,note\n' +
     'xa-a,1.1,1.5,,,\n' + // good
     'xa-a,1.2,abc,,,\n' + // not a number
     'xa-b,1.1,,1.999,,\n' + // three decimals
@@ -85,7 +110,10 @@ t.test('a failed import lists every bad row and writes nothing', async (t) => {
     'xa-a,1.1,1,,,\n' // duplicate of row 1
   const res = await importCsv(app, csv)
   t.equal(res.statusCode, 422)
-  const errors = res.json().errors.map((e: { row: number; pointer: string; code: string }) => [e.row, e.pointer, e.code]).sort((x: number[], y: number[]) => x[0]! - y[0]!)
+  const errors = res
+    .json()
+    .errors.map((e: { row: number; pointer: string; code: string }) => [e.row, e.pointer, e.code])
+    .sort((x: number[], y: number[]) => x[0]! - y[0]!)
   t.same(errors, [
     [2, '/rows/1/self', 'not-a-number'],
     [3, '/rows/2/appraised', 'too-many-decimals'],
@@ -118,10 +146,26 @@ t.test('role and status rules apply to each row', async (t) => {
   const app = await setup(t)
   const appraiser = await seedClient(app, 'appraiser')
   const unitToken = await seedClient(app, 'unit', 'xa-a')
-  const selfByAppraiser = await importJson(app, [{ unit: 'xa-a', criterion: '1.1', appraised: 1 }, { unit: 'xa-b', criterion: '1.1', self: 1 }], '', appraiser)
+  const selfByAppraiser = await importJson(
+    app,
+    [
+      { unit: 'xa-a', criterion: '1.1', appraised: 1 },
+      { unit: 'xa-b', criterion: '1.1', self: 1 },
+    ],
+    '',
+    appraiser,
+  )
   t.equal(selfByAppraiser.statusCode, 403)
   t.match(selfByAppraiser.json(), { fields: ['self'], errors: [{ pointer: '/rows/1/self', row: 2 }] })
-  const foreign = await importJson(app, [{ unit: 'xa-a', criterion: '1.1', self: 1 }, { unit: 'xa-b', criterion: '1.1', self: 1 }], '', unitToken)
+  const foreign = await importJson(
+    app,
+    [
+      { unit: 'xa-a', criterion: '1.1', self: 1 },
+      { unit: 'xa-b', criterion: '1.1', self: 1 },
+    ],
+    '',
+    unitToken,
+  )
   t.equal(foreign.statusCode, 403)
   t.match(foreign.json(), { errors: [{ pointer: '/rows/1/unit', row: 2, code: 'other-unit' }] })
   t.equal((await importJson(app, [{ unit: 'xa-a', criterion: '1.1', self: 1 }], '', unitToken)).statusCode, 200)
@@ -131,7 +175,11 @@ t.test('role and status rules apply to each row', async (t) => {
   const locked = await importJson(app, [{ unit: 'xa-a', criterion: '1.1', appraised: 1 }])
   t.equal(locked.statusCode, 409)
   t.match(locked.json(), { type: 'urn:cchc:problem:period-locked', errors: [{ row: 1 }] })
-  t.equal((await importJson(app, [{ unit: 'xa-a', criterion: '1.1', self: 1 }])).statusCode, 200, 'identical rows are harmless even when published')
+  t.equal(
+    (await importJson(app, [{ unit: 'xa-a', criterion: '1.1', self: 1 }])).statusCode,
+    200,
+    'identical rows are harmless even when published',
+  )
   t.same(await storedCount(app), { scores: 1, audit: 1 })
 })
 
@@ -141,7 +189,12 @@ t.test('limits and media types: 413 over IMPORT_BODY_LIMIT, 415 for another cont
   const tooLarge = await importCsv(app, big)
   t.equal(tooLarge.statusCode, 413)
   t.match(tooLarge.json(), { type: 'urn:cchc:problem:payload-too-large' })
-  const plain = await app.inject({ method: 'POST', url: '/v1/periods/p/scores/import', headers: { authorization: 'Bearer test-admin-token-0123456789abcdef', 'content-type': 'text/plain' }, payload: 'x' })
+  const plain = await app.inject({
+    method: 'POST',
+    url: '/v1/periods/p/scores/import',
+    headers: { authorization: 'Bearer test-admin-token-0123456789abcdef', 'content-type': 'text/plain' },
+    payload: 'x',
+  })
   t.equal(plain.statusCode, 415)
   t.match(plain.json(), { type: 'urn:cchc:problem:unsupported-media-type' })
   t.equal((await call(app, 'POST', '/v1/periods/none/scores/import', { body: { rows: [] } })).statusCode, 404)

@@ -23,5 +23,7 @@ t.test('the document is OpenAPI 3.1 with the bearer scheme and problem schemas',
   t.equal(doc.openapi, '3.1.0')
   t.match(doc.components.securitySchemes.bearerAuth, { type: 'http', scheme: 'bearer' })
   t.ok(doc.components.schemas.Problem, 'Problem schema is a named component')
-  t.match(doc.paths['/health/ready'].get.responses['503'].content['application/problem+json'].schema, { $ref: '#/components/schemas/Problem' })
+  t.match(doc.paths['/health/ready'].get.responses['503'].content['application/problem+json'].schema, {
+    $ref: '#/components/schemas/Problem',
+  })
 })

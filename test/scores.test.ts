@@ -14,8 +14,16 @@ async function setup(t: Parameters<typeof build>[0]) {
   return app
 }
 
-const put = (app: App, body: unknown, options: { unit?: string; token?: string; headers?: Record<string, string> } = {}) =>
-  call(app, 'PUT', `/v1/periods/p/units/${options.unit ?? 'u1'}/scores`, { body, ...(options.token ? { token: options.token } : {}), ...(options.headers ? { headers: options.headers } : {}) })
+const put = (
+  app: App,
+  body: unknown,
+  options: { unit?: string; token?: string; headers?: Record<string, string> } = {},
+) =>
+  call(app, 'PUT', `/v1/periods/p/units/${options.unit ?? 'u1'}/scores`, {
+    body,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  })
 
 const leaf = (scorecard: { criteria: Array<{ children?: unknown[] }> }, code: string): Record<string, unknown> => {
   const walk = (nodes: Array<Record<string, unknown>>): Record<string, unknown> | undefined => {
@@ -35,14 +43,33 @@ const setStatus = async (app: App, ...statuses: string[]) => {
 
 t.test('merge semantics: left-out fields keep their value, null clears, identical is unchanged', async (t) => {
   const app = await setup(t)
-  const first = await put(app, { scores: [{ criterion: '1.1', self: 1.5, note: 'Đã ban hành kế hoạch', evidence: ['https://vb.example.gov.vn/kh.pdf'] }] })
+  const first = await put(app, {
+    scores: [
+      { criterion: '1.1', self: 1.5, note: 'Đã ban hành kế hoạch', evidence: ['https://vb.example.gov.vn/kh.pdf'] },
+    ],
+  })
   t.equal(first.statusCode, 200, first.body)
   t.same(first.json().summary, { created: 1, updated: 0, unchanged: 0 })
-  t.match(leaf(first.json().scorecard, '1.1'), { self: 1.5, appraised: null, final: 1.5, note: 'Đã ban hành kế hoạch', evidence: ['https://vb.example.gov.vn/kh.pdf'] })
+  t.match(leaf(first.json().scorecard, '1.1'), {
+    self: 1.5,
+    appraised: null,
+    final: 1.5,
+    note: 'Đã ban hành kế hoạch',
+    evidence: ['https://vb.example.gov.vn/kh.pdf'],
+  })
 
-  const second = await put(app, { scores: [{ criterion: '1.1', appraised: 1.25 }, { criterion: '1.2', self: 1 }] })
+  const second = await put(app, {
+    scores: [
+      { criterion: '1.1', appraised: 1.25 },
+      { criterion: '1.2', self: 1 },
+    ],
+  })
   t.same(second.json().summary, { created: 1, updated: 1, unchanged: 0 })
-  t.match(leaf(second.json().scorecard, '1.1'), { self: 1.5, appraised: 1.25, final: 1.25, note: 'Đã ban hành kế hoạch' }, 'self and note kept')
+  t.match(
+    leaf(second.json().scorecard, '1.1'),
+    { self: 1.5, appraised: 1.25, final: 1.25, note: 'Đã ban hành kế hoạch' },
+    'self and note kept',
+  )
 
   const again = await put(app, { scores: [{ criterion: '1.1', appraised: 1.25, self: 1.5 }] })
   t.same(again.json().summary, { created: 0, updated: 0, unchanged: 1 })
@@ -52,19 +79,33 @@ t.test('merge semantics: left-out fields keep their value, null clears, identica
   t.match(leaf(cleared.json().scorecard, '1.1'), { note: null, evidence: null, self: 1.5 })
 
   const audit = (await call(app, 'GET', '/v1/periods/p/audit')).json().items
-  t.equal(audit.length, 7, 'self, note, evidence, appraised, 1.2 self, note cleared, evidence cleared; the identical resend left no entry')
+  t.equal(
+    audit.length,
+    7,
+    'self, note, evidence, appraised, 1.2 self, note cleared, evidence cleared; the identical resend left no entry',
+  )
 })
 
 t.test('the scorecard: exact points, applicable maxima, sub-indexes, band, provisional', async (t) => {
   const app = await setup(t)
-  const res = await put(app, { scores: [
-    { criterion: '1.1', self: 1.5, appraised: 1.25 },
-    { criterion: '1.2', notApplicable: true },
-    { criterion: '2.1', self: 2, appraised: 2.25 },
-  ] })
+  const res = await put(app, {
+    scores: [
+      { criterion: '1.1', self: 1.5, appraised: 1.25 },
+      { criterion: '1.2', notApplicable: true },
+      { criterion: '2.1', self: 2, appraised: 2.25 },
+    ],
+  })
   const card = res.json().scorecard
   // Applicable: 1.1 (1.5) + 2.1 (2.5) + 8.1 survey (5) = 9; points 1.25 + 2.25 + 0 (no survey yet) = 3.5
-  t.match(card, { period: 'p', unit: 'u1', points: 3.5, maxPoints: 9, index: 38.89, band: { code: 'weak', label: 'Yếu' }, provisional: true })
+  t.match(card, {
+    period: 'p',
+    unit: 'u1',
+    points: 3.5,
+    maxPoints: 9,
+    index: 38.89,
+    band: { code: 'weak', label: 'Yếu' },
+    provisional: true,
+  })
   t.match(leaf(card, '1'), { maxPoints: 1.5, points: 1.25, index: 83.33 })
   t.match(leaf(card, '1.2'), { maxPoints: 0, points: 0, index: null, notApplicable: true, final: null })
   t.match(leaf(card, '8.1'), { method: 'survey', maxPoints: 5, points: 0, final: 0, index: 0 })
@@ -73,7 +114,14 @@ t.test('the scorecard: exact points, applicable maxima, sub-indexes, band, provi
   t.equal(read.statusCode, 200)
   t.same(read.json(), card, 'GET answers the same scorecard')
   t.equal(read.headers.etag, res.headers.etag)
-  t.equal((await call(app, 'GET', '/v1/periods/p/units/u1/scorecard', { headers: { 'if-none-match': read.headers.etag as string } })).statusCode, 304)
+  t.equal(
+    (
+      await call(app, 'GET', '/v1/periods/p/units/u1/scorecard', {
+        headers: { 'if-none-match': read.headers.etag as string },
+      })
+    ).statusCode,
+    304,
+  )
 })
 
 t.test('a unit with every leaf not applicable has no index and no band', async (t) => {
@@ -92,14 +140,25 @@ t.test('who writes what: fields the role may not write are 403 naming the field'
 
   const unitAppraises = await put(app, { scores: [{ criterion: '1.1', appraised: 1 }] }, { token: unitToken })
   t.equal(unitAppraises.statusCode, 403)
-  t.match(unitAppraises.json(), { type: 'urn:cchc:problem:forbidden', fields: ['appraised'], errors: [{ pointer: '/scores/0/appraised', code: 'field-not-allowed' }] })
+  t.match(unitAppraises.json(), {
+    type: 'urn:cchc:problem:forbidden',
+    fields: ['appraised'],
+    errors: [{ pointer: '/scores/0/appraised', code: 'field-not-allowed' }],
+  })
 
-  t.equal((await put(app, { scores: [{ criterion: '1.1', self: 1, note: 'x' }] }, { token: unitToken })).statusCode, 200)
+  t.equal(
+    (await put(app, { scores: [{ criterion: '1.1', self: 1, note: 'x' }] }, { token: unitToken })).statusCode,
+    200,
+  )
   const appraiserSelf = await put(app, { scores: [{ criterion: '1.1', self: 1.5 }] }, { token: appraiser })
   t.equal(appraiserSelf.statusCode, 403)
   t.match(appraiserSelf.json(), { errors: [{ pointer: '/scores/0/self' }] })
-  const appraiserOk = await put(app, { scores: [{ criterion: '1.1', self: 1, appraised: 0.75, notApplicable: false }] }, { token: appraiser })
-  t.equal(appraiserOk.statusCode, 200, 're-sending the unit\'s identical self value is harmless')
+  const appraiserOk = await put(
+    app,
+    { scores: [{ criterion: '1.1', self: 1, appraised: 0.75, notApplicable: false }] },
+    { token: appraiser },
+  )
+  t.equal(appraiserOk.statusCode, 200, "re-sending the unit's identical self value is harmless")
 
   const otherUnit = await put(app, { scores: [{ criterion: '1.1', self: 1 }] }, { unit: 'u2', token: unitToken })
   t.equal(otherUnit.statusCode, 403)
@@ -108,50 +167,62 @@ t.test('who writes what: fields the role may not write are 403 naming the field'
   t.equal((await call(app, 'GET', '/v1/periods/p/units/u1/scorecard', { token: unitToken })).statusCode, 200)
 })
 
-t.test('status: appraisal closes self-assessment (period-closed), publication closes everything (period-locked)', async (t) => {
-  const app = await setup(t)
-  await put(app, { scores: [{ criterion: '1.1', self: 1.5 }] })
-  await setStatus(app, 'appraisal')
-  const selfLate = await put(app, { scores: [{ criterion: '1.1', self: 1 }] })
-  t.equal(selfLate.statusCode, 409)
-  t.match(selfLate.json(), { type: 'urn:cchc:problem:period-closed', periodStatus: 'appraisal', fields: ['self'] })
-  t.equal((await put(app, { scores: [{ criterion: '1.1', self: 1.5, appraised: 1.5 }] })).statusCode, 200, 'appraised accepted, identical self harmless')
-  await setStatus(app, 'published')
-  const locked = await put(app, { scores: [{ criterion: '1.1', appraised: 1 }] })
-  t.equal(locked.statusCode, 409)
-  t.match(locked.json(), { type: 'urn:cchc:problem:period-locked' })
-  const same = await put(app, { scores: [{ criterion: '1.1', self: 1.5, appraised: 1.5 }] })
-  t.equal(same.statusCode, 200)
-  t.same(same.json().summary, { created: 0, updated: 0, unchanged: 1 })
-})
+t.test(
+  'status: appraisal closes self-assessment (period-closed), publication closes everything (period-locked)',
+  async (t) => {
+    const app = await setup(t)
+    await put(app, { scores: [{ criterion: '1.1', self: 1.5 }] })
+    await setStatus(app, 'appraisal')
+    const selfLate = await put(app, { scores: [{ criterion: '1.1', self: 1 }] })
+    t.equal(selfLate.statusCode, 409)
+    t.match(selfLate.json(), { type: 'urn:cchc:problem:period-closed', periodStatus: 'appraisal', fields: ['self'] })
+    t.equal(
+      (await put(app, { scores: [{ criterion: '1.1', self: 1.5, appraised: 1.5 }] })).statusCode,
+      200,
+      'appraised accepted, identical self harmless',
+    )
+    await setStatus(app, 'published')
+    const locked = await put(app, { scores: [{ criterion: '1.1', appraised: 1 }] })
+    t.equal(locked.statusCode, 409)
+    t.match(locked.json(), { type: 'urn:cchc:problem:period-locked' })
+    const same = await put(app, { scores: [{ criterion: '1.1', self: 1.5, appraised: 1.5 }] })
+    t.equal(same.statusCode, 200)
+    t.same(same.json().summary, { created: 0, updated: 0, unchanged: 1 })
+  },
+)
 
 t.test('rules: 422 listing every bad row, and nothing written', async (t) => {
   const app = await setup(t)
-  const res = await put(app, { scores: [
-    { criterion: '1.1', self: 1.75 },
-    { criterion: '1.2', appraised: -0.5 },
-    { criterion: '2.1', self: 1.255 },
-    { criterion: '9.9', self: 1 },
-    { criterion: '1', self: 1 },
-    { criterion: '8.1', self: 1 },
-    { criterion: '2.1', evidence: ['ftp://x.example/a', 'https://ok.example/b'] },
-    { criterion: '1.2', note: 'x'.repeat(2001) },
-    { criterion: '1.1', self: 1 },
-  ] })
+  const res = await put(app, {
+    scores: [
+      { criterion: '1.1', self: 1.75 },
+      { criterion: '1.2', appraised: -0.5 },
+      { criterion: '2.1', self: 1.255 },
+      { criterion: '9.9', self: 1 },
+      { criterion: '1', self: 1 },
+      { criterion: '8.1', self: 1 },
+      { criterion: '2.1', evidence: ['ftp://x.example/a', 'https://ok.example/b'] },
+      { criterion: '1.2', note: 'x'.repeat(2001) },
+      { criterion: '1.1', self: 1 },
+    ],
+  })
   t.equal(res.statusCode, 422)
-  t.same(res.json().errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [
-    ['/scores/0/self', 'above-maximum'],
-    ['/scores/1/appraised', 'below-zero'],
-    ['/scores/2/self', 'too-many-decimals'],
-    ['/scores/3/criterion', 'unknown-criterion'],
-    ['/scores/4/criterion', 'not-a-leaf'],
-    ['/scores/5/criterion', 'survey-scored'],
-    ['/scores/6/evidence/0', 'not-a-url'],
-    ['/scores/6/criterion', 'duplicate'],
-    ['/scores/7/note', 'too-long'],
-    ['/scores/7/criterion', 'duplicate'],
-    ['/scores/8/criterion', 'duplicate'],
-  ])
+  t.same(
+    res.json().errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]),
+    [
+      ['/scores/0/self', 'above-maximum'],
+      ['/scores/1/appraised', 'below-zero'],
+      ['/scores/2/self', 'too-many-decimals'],
+      ['/scores/3/criterion', 'unknown-criterion'],
+      ['/scores/4/criterion', 'not-a-leaf'],
+      ['/scores/5/criterion', 'survey-scored'],
+      ['/scores/6/evidence/0', 'not-a-url'],
+      ['/scores/6/criterion', 'duplicate'],
+      ['/scores/7/note', 'too-long'],
+      ['/scores/7/criterion', 'duplicate'],
+      ['/scores/8/criterion', 'duplicate'],
+    ],
+  )
   t.equal((await app.db.selectFrom('scores').selectAll().execute()).length, 0, 'nothing written')
   t.equal((await app.db.selectFrom('score_audit').selectAll().execute()).length, 0, 'nothing audited')
 
@@ -181,24 +252,46 @@ t.test('If-Match: a stale ETag answers 412; of two writers with the same ETag ex
   t.match(loser.json(), { type: 'urn:cchc:problem:precondition-failed' })
   const winner = results.find((r) => r.statusCode === 200)!
   const stored = leaf((await call(app, 'GET', '/v1/periods/p/units/u1/scorecard')).json(), '1.1')
-  t.equal(stored.self, leaf(winner.json().scorecard, '1.1').self, 'the stored value is the winner\'s')
-  t.equal((await put(app, { scores: [{ criterion: '1.1', self: 1.5 }] }, { headers: { 'if-match': winner.headers.etag as string } })).statusCode, 200)
+  t.equal(stored.self, leaf(winner.json().scorecard, '1.1').self, "the stored value is the winner's")
+  t.equal(
+    (
+      await put(
+        app,
+        { scores: [{ criterion: '1.1', self: 1.5 }] },
+        { headers: { 'if-match': winner.headers.etag as string } },
+      )
+    ).statusCode,
+    200,
+  )
 })
 
 t.test('audit: who, when, field, old → new, reason; newest first; filters and pages', async (t) => {
   const app = await setup(t)
   const appraiser = await seedClient(app, 'appraiser')
   await put(app, { scores: [{ criterion: '1.1', self: 1.5 }] })
-  await put(app, { scores: [{ criterion: '1.1', appraised: 1.25 }, { criterion: '2.1', notApplicable: true }], reason: 'Thẩm định vòng 1' }, { token: appraiser })
+  await put(
+    app,
+    {
+      scores: [
+        { criterion: '1.1', appraised: 1.25 },
+        { criterion: '2.1', notApplicable: true },
+      ],
+      reason: 'Thẩm định vòng 1',
+    },
+    { token: appraiser },
+  )
   await put(app, { scores: [{ criterion: '1.1', appraised: 1 }] }, { token: appraiser })
 
   const all = (await call(app, 'GET', '/v1/periods/p/audit')).json()
-  t.same(all.items.map((e: Record<string, unknown>) => [e.criterion, e.field, e.old, e.new, e.reason]), [
-    ['1.1', 'appraised', 1.25, 1, null],
-    ['2.1', 'notApplicable', false, true, 'Thẩm định vòng 1'],
-    ['1.1', 'appraised', null, 1.25, 'Thẩm định vòng 1'],
-    ['1.1', 'self', null, 1.5, null],
-  ])
+  t.same(
+    all.items.map((e: Record<string, unknown>) => [e.criterion, e.field, e.old, e.new, e.reason]),
+    [
+      ['1.1', 'appraised', 1.25, 1, null],
+      ['2.1', 'notApplicable', false, true, 'Thẩm định vòng 1'],
+      ['1.1', 'appraised', null, 1.25, 'Thẩm định vòng 1'],
+      ['1.1', 'self', null, 1.5, null],
+    ],
+  )
   t.match(all.items[0], { unit: 'u1', client: { role: 'appraiser' } })
   t.match(all.items[3], { client: { id: 'bootstrap', role: 'admin' } })
   t.equal((await call(app, 'GET', '/v1/periods/p/audit?criterion=2.1')).json().items.length, 1)
@@ -206,7 +299,13 @@ t.test('audit: who, when, field, old → new, reason; newest first; filters and 
   const first = (await call(app, 'GET', '/v1/periods/p/audit?limit=3')).json()
   t.equal(first.items.length, 3)
   const rest = (await call(app, 'GET', `/v1/periods/p/audit?limit=3&cursor=${first.next}`)).json()
-  t.same(rest.items.map((e: { field: string }) => e.field), ['self'])
+  t.same(
+    rest.items.map((e: { field: string }) => e.field),
+    ['self'],
+  )
   t.equal(rest.next, null)
-  t.equal((await call(app, 'GET', '/v1/periods/p/audit', { token: await seedClient(app, 'unit', 'u1') })).statusCode, 403)
+  t.equal(
+    (await call(app, 'GET', '/v1/periods/p/audit', { token: await seedClient(app, 'unit', 'u1') })).statusCode,
+    403,
+  )
 })

@@ -11,7 +11,14 @@ const questionsOf = (e: string) => [`${e}-1`, `${e}-2`]
 const provinceFramework = {
   name: 'Bộ chỉ số CCHC cấp huyện của tỉnh',
   criteria: [
-    { code: '1', title: 'Chỉ đạo, điều hành', children: [{ code: '1.1', title: 'Kế hoạch', maxPoints: 10 }, { code: '1.2', title: 'Báo cáo', maxPoints: 10 }] },
+    {
+      code: '1',
+      title: 'Chỉ đạo, điều hành',
+      children: [
+        { code: '1.1', title: 'Kế hoạch', maxPoints: 10 },
+        { code: '1.2', title: 'Báo cáo', maxPoints: 10 },
+      ],
+    },
     {
       code: '8',
       title: 'Tác động của CCHC',
@@ -24,7 +31,11 @@ const provinceFramework = {
   survey: {
     levels: 5,
     satisfiedFrom: 4,
-    elements: elements.map((e) => ({ code: e, title: `Yếu tố ${e}`, questions: questionsOf(e).map((code) => ({ code, text: `Câu hỏi ${code}` })) })),
+    elements: elements.map((e) => ({
+      code: e,
+      title: `Yếu tố ${e}`,
+      questions: questionsOf(e).map((code) => ({ code, text: `Câu hỏi ${code}` })),
+    })),
   },
 }
 
@@ -39,7 +50,10 @@ const target: Record<(typeof elements)[number], { counts: number[]; answers: num
 const targetCounts = elements.flatMap((e) => questionsOf(e).map((code) => ({ code, counts: target[e].counts })))
 
 /** Thirteen other districts with one rate on every question: three above 96.02, ten below. */
-const others = [99, 98, 97, 95, 94, 93, 92, 91, 90, 89, 88, 87, 86].map((rate, i) => ({ code: `huyen-${String(i + 1).padStart(2, '0')}`, rate }))
+const others = [99, 98, 97, 95, 94, 93, 92, 91, 90, 89, 88, 87, 86].map((rate, i) => ({
+  code: `huyen-${String(i + 1).padStart(2, '0')}`,
+  rate,
+}))
 
 async function setup(t: Parameters<typeof build>[0]) {
   const app = await build(t)
@@ -47,14 +61,21 @@ async function setup(t: Parameters<typeof build>[0]) {
   await seedUnit(app, 'tx-huong-thuy', { name: 'Thị xã Hương Thủy', group: 'huyen' })
   await seedUnit(app, 'huyen-khong-khao-sat', { name: 'Huyện chưa khảo sát', group: 'huyen' })
   for (const o of others) await seedUnit(app, o.code, { name: `Huyện ${o.code}`, group: 'huyen' })
-  await seedPeriod(app, '2020', 'tinh-2020', ['tx-huong-thuy', 'huyen-khong-khao-sat', ...others.map((o) => o.code)], 2020)
+  await seedPeriod(
+    app,
+    '2020',
+    'tinh-2020',
+    ['tx-huong-thuy', 'huyen-khong-khao-sat', ...others.map((o) => o.code)],
+    2020,
+  )
   return app
 }
 
 const putCounts = (app: App, unit: string, questions: unknown, token?: string) =>
   call(app, 'PUT', `/v1/periods/2020/units/${unit}/survey`, { body: { questions }, ...(token ? { token } : {}) })
 
-const uniform = (rate: number) => elements.flatMap((e) => questionsOf(e).map((code) => ({ code, counts: [100 - rate, 0, 0, 0, rate] })))
+const uniform = (rate: number) =>
+  elements.flatMap((e) => questionsOf(e).map((code) => ({ code, counts: [100 - rate, 0, 0, 0, rate] })))
 
 /** Individual questionnaires giving exactly Hương Thủy's counts: response i answers element e while i < its answers. */
 function targetResponses(): Array<{ id: string; answers: Record<string, number> }> {
@@ -113,7 +134,8 @@ t.test('from aggregate counts: element rates 96.50, 95.75, 96.25, 95.60, 96.00 g
 t.test('from individual responses: the same index; a retried batch changes nothing', async (t) => {
   const app = await setup(t)
   const responses = targetResponses()
-  const post = (batch: unknown[]) => call(app, 'POST', '/v1/periods/2020/units/tx-huong-thuy/survey/responses', { body: { responses: batch } })
+  const post = (batch: unknown[]) =>
+    call(app, 'POST', '/v1/periods/2020/units/tx-huong-thuy/survey/responses', { body: { responses: batch } })
   let last
   for (let i = 0; i < responses.length; i += 150) {
     last = await post(responses.slice(i, i + 150))
@@ -125,21 +147,45 @@ t.test('from individual responses: the same index; a retried batch changes nothi
   t.equal(retry.statusCode, 200)
   t.match(retry.json(), { accepted: 0, ...expectedSatisfaction })
   t.equal(retry.json().duplicates.length, 150)
-  const inBatch = await post([{ id: 'moi-1', answers: { 'access-1': 5 } }, { id: 'moi-1', answers: { 'access-1': 1 } }])
+  const inBatch = await post([
+    { id: 'moi-1', answers: { 'access-1': 5 } },
+    { id: 'moi-1', answers: { 'access-1': 1 } },
+  ])
   t.match(inBatch.json(), { accepted: 1, duplicates: ['moi-1'], respondents: 401 })
 
   // Counts and responses add up together.
   const both = await putCounts(app, 'tx-huong-thuy', [{ code: 'feedback-1', counts: [0, 0, 0, 0, 100] }])
   t.equal(both.json().respondents, 401 + 100)
-  t.same(both.json().questions.find((q: { code: string }) => q.code === 'feedback-1'), { code: 'feedback-1', rate: 98, valid: 200 })
+  t.same(
+    both.json().questions.find((q: { code: string }) => q.code === 'feedback-1'),
+    { code: 'feedback-1', rate: 98, valid: 200 },
+  )
 })
 
 t.test('survey-scored leaves: exact points in the scorecard, moving the index and rank', async (t) => {
   const app = await setup(t)
-  await call(app, 'PUT', '/v1/periods/2020/units/tx-huong-thuy/scores', { body: { scores: [{ criterion: '1.1', appraised: 8 }, { criterion: '1.2', appraised: 9 }] } })
-  await call(app, 'PUT', '/v1/periods/2020/units/huyen-01/scores', { body: { scores: [{ criterion: '1.1', appraised: 8 }, { criterion: '1.2', appraised: 9 }] } })
+  await call(app, 'PUT', '/v1/periods/2020/units/tx-huong-thuy/scores', {
+    body: {
+      scores: [
+        { criterion: '1.1', appraised: 8 },
+        { criterion: '1.2', appraised: 9 },
+      ],
+    },
+  })
+  await call(app, 'PUT', '/v1/periods/2020/units/huyen-01/scores', {
+    body: {
+      scores: [
+        { criterion: '1.1', appraised: 8 },
+        { criterion: '1.2', appraised: 9 },
+      ],
+    },
+  })
   const before = (await call(app, 'GET', '/v1/periods/2020/units/tx-huong-thuy/scorecard')).json()
-  t.match(before, { points: 17, maxPoints: 30, index: 56.67, provisional: true }, 'no survey yet: 0 points on survey leaves, provisional')
+  t.match(
+    before,
+    { points: 17, maxPoints: 30, index: 56.67, provisional: true },
+    'no survey yet: 0 points on survey leaves, provisional',
+  )
 
   await putCounts(app, 'tx-huong-thuy', targetCounts)
   const card = (await call(app, 'GET', '/v1/periods/2020/units/tx-huong-thuy/scorecard')).json()
@@ -151,25 +197,47 @@ t.test('survey-scored leaves: exact points in the scorecard, moving the index an
     { code: '8.2', method: 'survey', points: 4.8, final: 4.8, index: 96.02 },
   ])
   const results = (await call(app, 'GET', '/v1/periods/2020/results')).json()
-  t.match(results.items[0], { unit: { code: 'tx-huong-thuy' }, points: 26.63, index: 88.75, rank: { position: 1 }, provisional: false })
+  t.match(results.items[0], {
+    unit: { code: 'tx-huong-thuy' },
+    points: 26.63,
+    index: 88.75,
+    rank: { position: 1 },
+    provisional: false,
+  })
   t.match(results.items[1], { unit: { code: 'huyen-01' }, points: 17, index: 56.67, provisional: true })
 })
 
 t.test('rules: 422 with pointers and nothing written; 409 once published; who may write', async (t) => {
   const app = await setup(t)
-  const bad = await putCounts(app, 'tx-huong-thuy', [{ code: 'access-1', counts: [1, 2, 3] }, { code: 'zzz', counts: [0, 0, 0, 0, 1] }, { code: 'access-1', counts: [0, 0, 0, 0, 1] }])
-  t.equal(bad.statusCode, 422)
-  t.same(bad.json().errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [
-    ['/questions/0/counts', 'wrong-levels'],
-    ['/questions/1/code', 'unknown-question'],
-    ['/questions/2/code', 'duplicate'],
+  const bad = await putCounts(app, 'tx-huong-thuy', [
+    { code: 'access-1', counts: [1, 2, 3] },
+    { code: 'zzz', counts: [0, 0, 0, 0, 1] },
+    { code: 'access-1', counts: [0, 0, 0, 0, 1] },
   ])
+  t.equal(bad.statusCode, 422)
+  t.same(
+    bad.json().errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]),
+    [
+      ['/questions/0/counts', 'wrong-levels'],
+      ['/questions/1/code', 'unknown-question'],
+      ['/questions/2/code', 'duplicate'],
+    ],
+  )
   t.equal((await putCounts(app, 'tx-huong-thuy', [{ code: 'access-1', counts: [0, 0, 0, -1, 1] }])).statusCode, 400)
   const badResponses = await call(app, 'POST', '/v1/periods/2020/units/tx-huong-thuy/survey/responses', {
-    body: { responses: [{ id: 'a', answers: { 'access-1': 6 } }, { id: 'b', answers: { nope: 3 } }, { id: 'c', answers: { 'access-2': 4 } }] },
+    body: {
+      responses: [
+        { id: 'a', answers: { 'access-1': 6 } },
+        { id: 'b', answers: { nope: 3 } },
+        { id: 'c', answers: { 'access-2': 4 } },
+      ],
+    },
   })
   t.equal(badResponses.statusCode, 422)
-  t.same(badResponses.json().errors.map((e: { pointer: string }) => e.pointer), ['/responses/0/answers/access-1', '/responses/1/answers/nope'])
+  t.same(
+    badResponses.json().errors.map((e: { pointer: string }) => e.pointer),
+    ['/responses/0/answers/access-1', '/responses/1/answers/nope'],
+  )
   const nothing = (await call(app, 'GET', '/v1/periods/2020/units/tx-huong-thuy/survey')).json()
   t.match(nothing, { index: null, respondents: 0 })
 
@@ -181,14 +249,24 @@ t.test('rules: 422 with pointers and nothing written; 409 once published; who ma
   t.equal((await putCounts(app, 'nowhere', targetCounts)).statusCode, 404)
 
   await call(app, 'POST', '/v1/periods/2020/status', { body: { status: 'appraisal' } })
-  t.equal((await putCounts(app, 'huyen-01', uniform(99))).statusCode, 200, 'survey results are still accepted during appraisal')
+  t.equal(
+    (await putCounts(app, 'huyen-01', uniform(99))).statusCode,
+    200,
+    'survey results are still accepted during appraisal',
+  )
   await call(app, 'POST', '/v1/periods/2020/status', { body: { status: 'published' } })
   const locked = await putCounts(app, 'huyen-01', uniform(90))
   t.equal(locked.statusCode, 409)
   t.match(locked.json(), { type: 'urn:cchc:problem:period-locked' })
   t.equal((await putCounts(app, 'huyen-01', uniform(99))).statusCode, 200, 're-sending the stored counts is harmless')
-  const lateResponse = await call(app, 'POST', '/v1/periods/2020/units/huyen-01/survey/responses', { body: { responses: [{ id: 'x', answers: { 'access-1': 5 } }] } })
+  const lateResponse = await call(app, 'POST', '/v1/periods/2020/units/huyen-01/survey/responses', {
+    body: { responses: [{ id: 'x', answers: { 'access-1': 5 } }] },
+  })
   t.equal(lateResponse.statusCode, 409)
   const published = (await call(app, 'GET', '/v1/periods/2020/results')).json()
-  t.match(published.items.find((i: { unit: { code: string } }) => i.unit.code === 'tx-huong-thuy'), { satisfaction: { index: 96.02 } }, 'satisfaction is frozen in the snapshot')
+  t.match(
+    published.items.find((i: { unit: { code: string } }) => i.unit.code === 'tx-huong-thuy'),
+    { satisfaction: { index: 96.02 } },
+    'satisfaction is frozen in the snapshot',
+  )
 })

@@ -7,10 +7,18 @@ t.test('PUT creates (201) then replaces (200); names are stored NFC-normalised',
   const decomposed = 'UBND xa\u0303 Quang Lo\u031b\u0323i' // "xã", "Lợi" written with combining marks
   const created = await call(app, 'PUT', '/v1/units/xa-quang-loi', { body: { name: decomposed, group: 'xa' } })
   t.equal(created.statusCode, 201)
-  t.same(created.json(), { code: 'xa-quang-loi', name: 'UBND xã Quang Lợi'.normalize('NFC'), group: 'xa', parent: null, rankable: true })
+  t.same(created.json(), {
+    code: 'xa-quang-loi',
+    name: 'UBND xã Quang Lợi'.normalize('NFC'),
+    group: 'xa',
+    parent: null,
+    rankable: true,
+  })
   t.equal(created.json().name, decomposed.normalize('NFC'))
 
-  const replaced = await call(app, 'PUT', '/v1/units/xa-quang-loi', { body: { name: 'UBND xã Quảng Lợi', group: 'xa', rankable: false } })
+  const replaced = await call(app, 'PUT', '/v1/units/xa-quang-loi', {
+    body: { name: 'UBND xã Quảng Lợi', group: 'xa', rankable: false },
+  })
   t.equal(replaced.statusCode, 200)
   t.equal(replaced.json().rankable, false)
   const read = await call(app, 'GET', '/v1/units/xa-quang-loi')
@@ -33,9 +41,14 @@ t.test('codes and bodies are validated: 400 with pointers', async (t) => {
 
 t.test('parent must exist and may not make a cycle', async (t) => {
   const app = await build(t)
-  const orphan = await call(app, 'PUT', '/v1/units/phong-noi-vu', { body: { name: 'Phòng Nội vụ', group: 'phong', parent: 'huyen-x' } })
+  const orphan = await call(app, 'PUT', '/v1/units/phong-noi-vu', {
+    body: { name: 'Phòng Nội vụ', group: 'phong', parent: 'huyen-x' },
+  })
   t.equal(orphan.statusCode, 422)
-  t.match(orphan.json(), { type: 'urn:cchc:problem:rule-violated', errors: [{ pointer: '/parent', code: 'unknown-unit' }] })
+  t.match(orphan.json(), {
+    type: 'urn:cchc:problem:rule-violated',
+    errors: [{ pointer: '/parent', code: 'unknown-unit' }],
+  })
 
   await seedUnit(app, 'tinh', { group: 'tinh' })
   await seedUnit(app, 'huyen', { group: 'huyen', parent: 'tinh' })
@@ -56,18 +69,30 @@ t.test('list: filters by group and parent, pages with a cursor, limit up to 1000
   for (const code of ['xa-a', 'xa-b']) await seedUnit(app, code, { group: 'xa' })
 
   const phong = (await call(app, 'GET', '/v1/units?group=phong')).json()
-  t.same(phong.items.map((u: { code: string }) => u.code), ['phong-a', 'phong-b', 'phong-c'])
+  t.same(
+    phong.items.map((u: { code: string }) => u.code),
+    ['phong-a', 'phong-b', 'phong-c'],
+  )
   t.equal(phong.next, null)
   const children = (await call(app, 'GET', '/v1/units?parent=huyen')).json()
   t.equal(children.items.length, 3)
 
   const first = (await call(app, 'GET', '/v1/units?limit=2')).json()
-  t.same(first.items.map((u: { code: string }) => u.code), ['huyen', 'phong-a'])
+  t.same(
+    first.items.map((u: { code: string }) => u.code),
+    ['huyen', 'phong-a'],
+  )
   t.type(first.next, 'string')
   const second = (await call(app, 'GET', `/v1/units?limit=2&cursor=${first.next}`)).json()
-  t.same(second.items.map((u: { code: string }) => u.code), ['phong-b', 'phong-c'])
+  t.same(
+    second.items.map((u: { code: string }) => u.code),
+    ['phong-b', 'phong-c'],
+  )
   const third = (await call(app, 'GET', `/v1/units?limit=2&cursor=${second.next}`)).json()
-  t.same(third.items.map((u: { code: string }) => u.code), ['xa-a', 'xa-b'])
+  t.same(
+    third.items.map((u: { code: string }) => u.code),
+    ['xa-a', 'xa-b'],
+  )
   t.equal(third.next, null)
 
   const tooMany = await call(app, 'GET', '/v1/units?limit=1001')
@@ -91,6 +116,9 @@ t.test('a unit token reads its own unit only', async (t) => {
   t.equal(other.statusCode, 403)
   t.match(other.json(), { type: 'urn:cchc:problem:forbidden' })
   t.equal((await call(app, 'GET', '/v1/units/xa-zzz', { token })).statusCode, 404, '404 comes before the unit check')
-  t.same((await call(app, 'GET', '/v1/units', { token })).json().items.map((u: { code: string }) => u.code), ['xa-a'])
+  t.same(
+    (await call(app, 'GET', '/v1/units', { token })).json().items.map((u: { code: string }) => u.code),
+    ['xa-a'],
+  )
   t.equal((await call(app, 'PUT', '/v1/units/xa-a', { token, body: { name: 'x', group: 'xa' } })).statusCode, 403)
 })

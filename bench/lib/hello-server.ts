@@ -31,4 +31,6 @@ process.stdin.resume()
 
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()
-process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : null })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : null })}\n`,
+)

@@ -32,7 +32,9 @@ const START_TIMEOUT_MS = 30_000
  * process over 127.0.0.1 (10 connections, BENCH_SECONDS or 10 s). Client and server share the machine,
  * as the service and its client do in the other benchmarks: compare figures with it in the same run.
  */
-export async function measureHelloWorld(options: { seconds?: number; connections?: number; payload?: { text: string; contentType?: string } } = {}): Promise<HelloBaseline> {
+export async function measureHelloWorld(
+  options: { seconds?: number; connections?: number; payload?: { text: string; contentType?: string } } = {},
+): Promise<HelloBaseline> {
   const seconds = options.seconds ?? envNumber('BENCH_SECONDS', 10)
   const connections = options.connections ?? 10
   // With a payload: the same server answers it on /payload (a payload-matched baseline), from a
@@ -45,14 +47,21 @@ export async function measureHelloWorld(options: { seconds?: number; connections
     if (options.payload.contentType) env.BENCH_HELLO_PAYLOAD_TYPE = options.payload.contentType
   }
   const path = payloadDir ? '/payload' : '/'
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', SERVER_FILE], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', SERVER_FILE], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-5000)
   })
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the hello-world server did not start within ${START_TIMEOUT_MS} ms: ${stderr}`)), START_TIMEOUT_MS)
+      const timer = setTimeout(
+        () => reject(new Error(`the hello-world server did not start within ${START_TIMEOUT_MS} ms: ${stderr}`)),
+        START_TIMEOUT_MS,
+      )
       const lines = createInterface({ input: child.stdout! })
       lines.once('line', (line) => {
         clearTimeout(timer)
@@ -67,7 +76,9 @@ export async function measureHelloWorld(options: { seconds?: number; connections
       })
     })
     const url = assertLoopback(`http://127.0.0.1:${port}${path}`).toString()
-    log(`${payloadDir ? 'payload-matched' : 'hello-world'} baseline: autocannon ${url}, ${connections} connections, ${seconds} s`)
+    log(
+      `${payloadDir ? 'payload-matched' : 'hello-world'} baseline: autocannon ${url}, ${connections} connections, ${seconds} s`,
+    )
     const result = await autocannon({ url, connections, duration: seconds, timeout: 10 })
     return {
       requestsPerSecond: Math.round(result.requests.average),

@@ -68,7 +68,11 @@ export async function json<T = unknown>(
  * Runs `task` over `items` with at most `limit` in flight. The first failure stops the scheduling of
  * new items and is thrown once the ones in flight have settled.
  */
-export async function boundedPool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function boundedPool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0
   let failure: { error: unknown } | null = null
   const worker = async (): Promise<void> => {

@@ -20,14 +20,25 @@ export interface LoadResult {
  * BENCH_SECONDS (or `seconds`). Every answer must be 2xx and no request may fail or time out:
  * otherwise this throws, so a fast error page never passes for a figure.
  */
-export async function loadTest(what: string, options: { url: string; headers?: Record<string, string>; connections?: number; seconds?: number }): Promise<LoadResult> {
+export async function loadTest(
+  what: string,
+  options: { url: string; headers?: Record<string, string>; connections?: number; seconds?: number },
+): Promise<LoadResult> {
   const seconds = options.seconds ?? envNumber('BENCH_SECONDS', 10)
   const connections = options.connections ?? 10
   const url = assertLoopback(options.url).toString()
   log(`${what}: autocannon ${url}, ${connections} connections, ${seconds} s`)
-  const result = await autocannon({ url, connections, duration: seconds, timeout: 30, ...(options.headers ? { headers: options.headers } : {}) })
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    ...(options.headers ? { headers: options.headers } : {}),
+  })
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(`${what}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers (status codes ${JSON.stringify(result.statusCodeStats ?? {})})`)
+    throw new Error(
+      `${what}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers (status codes ${JSON.stringify(result.statusCodeStats ?? {})})`,
+    )
   }
   if (result.requests.total === 0) throw new Error(`${what}: no request completed`)
   return {

@@ -32,7 +32,8 @@ export function benchDatabaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL
   const parsed = new URL(url)
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL')
-  if (!LOOPBACK_HOSTS.has(parsed.hostname)) throw new Error(`benchmarks use a PostgreSQL server on 127.0.0.1 only, not ${parsed.hostname}`)
+  if (!LOOPBACK_HOSTS.has(parsed.hostname))
+    throw new Error(`benchmarks use a PostgreSQL server on 127.0.0.1 only, not ${parsed.hostname}`)
   return url
 }
 
@@ -40,7 +41,10 @@ const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`
 
 /** cchc_bench_20251130t044512123: sortable, unique per millisecond, a valid unquoted identifier. */
 function runName(): string {
-  const stamp = new Date().toISOString().replace(/[-:.Z]/g, '').replace('T', 't')
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:.Z]/g, '')
+    .replace('T', 't')
   return `cchc_bench_${stamp}`
 }
 
@@ -63,10 +67,16 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const name = runName()
   const { kind, serverVersion } = await withClient(baseUrl, async (admin) => {
     const version = (await admin.query<{ v: string }>('select version() as v')).rows[0]!.v
-    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'cchc\\_bench\\_%' order by 1`)
-    if (leftovers.rowCount) log(`note: databases left by earlier runs: ${leftovers.rows.map((r) => r.datname).join(', ')}`)
-    const schemas = await admin.query<{ nspname: string }>(`select nspname from pg_namespace where nspname like 'cchc\\_bench\\_%' order by 1`)
-    if (schemas.rowCount) log(`note: schemas left by earlier runs in the base database: ${schemas.rows.map((r) => r.nspname).join(', ')}`)
+    const leftovers = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'cchc\\_bench\\_%' order by 1`,
+    )
+    if (leftovers.rowCount)
+      log(`note: databases left by earlier runs: ${leftovers.rows.map((r) => r.datname).join(', ')}`)
+    const schemas = await admin.query<{ nspname: string }>(
+      `select nspname from pg_namespace where nspname like 'cchc\\_bench\\_%' order by 1`,
+    )
+    if (schemas.rowCount)
+      log(`note: schemas left by earlier runs in the base database: ${schemas.rows.map((r) => r.nspname).join(', ')}`)
     try {
       await admin.query(`create database ${quoteIdent(name)}`)
       return { kind: 'database' as const, serverVersion: version }

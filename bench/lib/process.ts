@@ -61,8 +61,16 @@ export interface CommandResult {
 }
 
 /** Runs a command to its end (at most `timeoutMs`), collecting stdout and stderr together. */
-export async function runCommand(command: string, args: readonly string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
-  const child = spawnTracked(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<CommandResult> {
+  const child = spawnTracked(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const collect = (chunk: Buffer): void => {
     output += chunk.toString('utf8')
@@ -70,7 +78,9 @@ export async function runCommand(command: string, args: readonly string[], optio
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
-  const failedToStart = new Promise<CommandResult>((resolve) => child.once('error', (error) => resolve({ code: 'spawn-error', output: String(error) })))
+  const failedToStart = new Promise<CommandResult>((resolve) =>
+    child.once('error', (error) => resolve({ code: 'spawn-error', output: String(error) })),
+  )
   const ended = waitForExit(child, options.timeoutMs).then(async (code) => {
     if (code !== null) return { code, output }
     await terminate(child, 5_000)
@@ -154,7 +164,10 @@ export function installExitHandlers(timeLimitSeconds: number): () => void {
   const onSigterm = (): void => void cleanupAndExit(143, 'SIGTERM: cleaning up')
   process.once('SIGINT', onSigint)
   process.once('SIGTERM', onSigterm)
-  const watchdog = setTimeout(() => void cleanupAndExit(124, `the run exceeded BENCH_TIMEOUT_S=${timeLimitSeconds}: cleaning up`), timeLimitSeconds * 1000)
+  const watchdog = setTimeout(
+    () => void cleanupAndExit(124, `the run exceeded BENCH_TIMEOUT_S=${timeLimitSeconds}: cleaning up`),
+    timeLimitSeconds * 1000,
+  )
   watchdog.unref()
   return () => {
     clearTimeout(watchdog)

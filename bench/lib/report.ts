@@ -38,7 +38,11 @@ export class Report {
   }
 
   add(bench: string, input: FigureInput): Figure {
-    const pass = input.target ? (input.target.op === '<=' ? input.value <= input.target.value : input.value >= input.target.value) : null
+    const pass = input.target
+      ? input.target.op === '<='
+        ? input.value <= input.target.value
+        : input.value >= input.target.value
+      : null
     const figure: Figure = { bench, ...input, pass }
     this.figures.push(figure)
     const { detail, ...rest } = figure
@@ -70,13 +74,19 @@ export class Report {
         .map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
         .join('  ')
         .trimEnd()
-    const lines = [`Benchmark run ${this.runId}`, format(header), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)]
+    const lines = [
+      `Benchmark run ${this.runId}`,
+      format(header),
+      format(widths.map((w) => '-'.repeat(w))),
+      ...rows.map(format),
+    ]
     for (const note of this.notes) lines.push(`note (${note.bench}): ${note.text}`)
     return `${lines.join('\n')}\n`
   }
 }
 
-const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 3 }))
+const formatNumber = (n: number): string =>
+  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 3 })
 
 /** What a benchmark gets from the runner. */
 export interface BenchContext {

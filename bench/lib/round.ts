@@ -22,7 +22,10 @@ export function leaves(fields: number, leavesPerField: number): Leaf[] {
   const result: Leaf[] = []
   for (let f = 1; f <= fields; f++) {
     for (let l = 1; l <= leavesPerField; l++) {
-      result.push({ code: `${f}.${l}`, maxHundredths: LEAF_MAX_HUNDREDTHS[(l - 1 + f - 1) % LEAF_MAX_HUNDREDTHS.length]! })
+      result.push({
+        code: `${f}.${l}`,
+        maxHundredths: LEAF_MAX_HUNDREDTHS[(l - 1 + f - 1) % LEAF_MAX_HUNDREDTHS.length]!,
+      })
     }
   }
   return result
@@ -39,7 +42,10 @@ export interface CriterionInput {
 }
 
 /** One field per leading number of the leaves' codes, in order; `extra` fields (survey…) appended. */
-export function frameworkBody(all: readonly Leaf[], options: { name?: string; extra?: CriterionInput[]; survey?: unknown } = {}): Record<string, unknown> {
+export function frameworkBody(
+  all: readonly Leaf[],
+  options: { name?: string; extra?: CriterionInput[]; survey?: unknown } = {},
+): Record<string, unknown> {
   const fields = [...new Set(all.map((leaf) => leaf.code.split('.')[0]!))]
   return {
     name: options.name ?? 'Bộ chỉ số CCHC (benchmark)',
@@ -49,7 +55,11 @@ export function frameworkBody(all: readonly Leaf[], options: { name?: string; ex
         title: `Lĩnh vực ${field}`,
         children: all
           .filter((leaf) => leaf.code.startsWith(`${field}.`))
-          .map((leaf) => ({ code: leaf.code, title: `Tiêu chí thành phần ${leaf.code}`, maxPoints: leaf.maxHundredths / 100 })),
+          .map((leaf) => ({
+            code: leaf.code,
+            title: `Tiêu chí thành phần ${leaf.code}`,
+            maxPoints: leaf.maxHundredths / 100,
+          })),
       })),
       ...(options.extra ?? []),
     ],
@@ -66,8 +76,14 @@ export interface Unit {
 /** `xa` units first (`<prefix>xa-0001` …), then `phong` units (`<prefix>phong-001` …). */
 export function units(xa: number, phong: number, prefix = ''): Unit[] {
   const result: Unit[] = []
-  for (let i = 1; i <= xa; i++) result.push({ code: `${prefix}xa-${String(i).padStart(4, '0')}`, name: `UBND xã số ${i}`, group: 'xa' })
-  for (let i = 1; i <= phong; i++) result.push({ code: `${prefix}phong-${String(i).padStart(3, '0')}`, name: `Phòng chuyên môn số ${i}`, group: 'phong' })
+  for (let i = 1; i <= xa; i++)
+    result.push({ code: `${prefix}xa-${String(i).padStart(4, '0')}`, name: `UBND xã số ${i}`, group: 'xa' })
+  for (let i = 1; i <= phong; i++)
+    result.push({
+      code: `${prefix}phong-${String(i).padStart(3, '0')}`,
+      name: `Phòng chuyên môn số ${i}`,
+      group: 'phong',
+    })
   return result
 }
 
@@ -128,7 +144,9 @@ export function dataset(all: readonly Leaf[], unitList: readonly Unit[], seed = 
       const notApplicableCell = na < 0.01 ? 'true' : na < 0.03 ? 'false' : ''
       const note = random() < 0.05 ? `Đã thực hiện, minh chứng số ${Math.floor(random() * 10_000)}` : null
       rows.push({ unit: unit.code, criterion: leaf.code, self, appraised, notApplicable: notApplicableCell, note })
-      lines.push(`${unit.code},${leaf.code},${hundredthsText(self)},${hundredthsText(appraised)},${notApplicableCell},${note === null ? '' : `"${note}"`}`)
+      lines.push(
+        `${unit.code},${leaf.code},${hundredthsText(self)},${hundredthsText(appraised)},${notApplicableCell},${note === null ? '' : `"${note}"`}`,
+      )
       selfHundredths += self
       appraisedHundredths += appraised
       if (notApplicableCell === 'true') notApplicable++
@@ -167,31 +185,60 @@ export interface RoundSetup {
  */
 export async function setUpRound(
   service: RunningService,
-  round: { framework: string; frameworkBody: unknown; totalPoints: number; period: string; periodName?: string; year?: number; units: readonly Unit[]; concurrency?: number },
+  round: {
+    framework: string
+    frameworkBody: unknown
+    totalPoints: number
+    period: string
+    periodName?: string
+    year?: number
+    units: readonly Unit[]
+    concurrency?: number
+  },
 ): Promise<RoundSetup> {
   const token = service.adminToken
   const base = `${service.baseUrl}/v1`
 
   let start = performance.now()
-  const { body: framework } = await json<{ totalPoints: number }>('PUT framework', `${base}/frameworks/${round.framework}`, { method: 'PUT', token, body: round.frameworkBody, expect: [200, 201] })
-  if (framework.totalPoints !== round.totalPoints) throw new Error(`the framework totals ${framework.totalPoints} points, not ${round.totalPoints}`)
+  const { body: framework } = await json<{ totalPoints: number }>(
+    'PUT framework',
+    `${base}/frameworks/${round.framework}`,
+    { method: 'PUT', token, body: round.frameworkBody, expect: [200, 201] },
+  )
+  if (framework.totalPoints !== round.totalPoints)
+    throw new Error(`the framework totals ${framework.totalPoints} points, not ${round.totalPoints}`)
   const frameworkS = secondsSince(start)
 
   start = performance.now()
   await boundedPool(round.units, round.concurrency ?? 16, async (unit) => {
-    await json(`PUT unit ${unit.code}`, `${base}/units/${unit.code}`, { method: 'PUT', token, body: { name: unit.name, group: unit.group }, expect: [201] })
+    await json(`PUT unit ${unit.code}`, `${base}/units/${unit.code}`, {
+      method: 'PUT',
+      token,
+      body: { name: unit.name, group: unit.group },
+      expect: [201],
+    })
   })
   const unitsS = secondsSince(start)
 
   start = performance.now()
-  const { body: period } = await json<{ status: string; units: string[] }>('PUT period', `${base}/periods/${round.period}`, {
-    method: 'PUT',
-    token,
-    body: { name: round.periodName ?? `Chỉ số CCHC năm ${round.year ?? 2024} (benchmark)`, year: round.year ?? 2024, framework: round.framework, units: round.units.map((u) => u.code) },
-    expect: [201],
-    timeoutMs: 60_000,
-  })
-  if (period.status !== 'open' || period.units.length !== round.units.length) throw new Error(`the period is ${period.status} with ${period.units.length} units`)
+  const { body: period } = await json<{ status: string; units: string[] }>(
+    'PUT period',
+    `${base}/periods/${round.period}`,
+    {
+      method: 'PUT',
+      token,
+      body: {
+        name: round.periodName ?? `Chỉ số CCHC năm ${round.year ?? 2024} (benchmark)`,
+        year: round.year ?? 2024,
+        framework: round.framework,
+        units: round.units.map((u) => u.code),
+      },
+      expect: [201],
+      timeoutMs: 60_000,
+    },
+  )
+  if (period.status !== 'open' || period.units.length !== round.units.length)
+    throw new Error(`the period is ${period.status} with ${period.units.length} units`)
   const periodS = secondsSince(start)
   return { frameworkS, unitsS, periodS }
 }
@@ -214,13 +261,22 @@ export function sampleRss(service: RunningService, everyMs: number): () => Array
 }
 
 /** POST …/scores/import of a CSV, timed from the client, with the service's RSS sampled meanwhile. */
-export async function importCsv(service: RunningService, period: string, csv: string, dryRun: boolean): Promise<{ response: HttpResponse; seconds: number; rss: Array<[number, number]> }> {
+export async function importCsv(
+  service: RunningService,
+  period: string,
+  csv: string,
+  dryRun: boolean,
+): Promise<{ response: HttpResponse; seconds: number; rss: Array<[number, number]> }> {
   const stopSampling = sampleRss(service, 500)
   const start = performance.now()
   try {
     const response = await request(`${service.baseUrl}/v1/periods/${period}/scores/import?dryRun=${dryRun}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${service.adminToken}`, 'content-type': 'text/csv; charset=utf-8', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${service.adminToken}`,
+        'content-type': 'text/csv; charset=utf-8',
+        accept: 'application/json',
+      },
       body: csv,
       timeoutMs: envNumber('BENCH_IMPORT_TIMEOUT_S', 300) * 1000,
     })

@@ -25,7 +25,8 @@ export function buildService(): Promise<number> {
     log('building the service (npm run build)')
     const start = performance.now()
     const result = await runCommand('npm', ['run', '-s', 'build'], { cwd: ROOT, timeoutMs: BUILD_TIMEOUT_MS })
-    if (result.code !== 0) throw new Error(`npm run build failed (${String(result.code)}):\n${result.output.slice(-5000)}`)
+    if (result.code !== 0)
+      throw new Error(`npm run build failed (${String(result.code)}):\n${result.output.slice(-5000)}`)
     return secondsSince(start)
   })()
   return built
@@ -100,7 +101,8 @@ class LineTail {
 async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<void> {
   const deadline = performance.now() + READY_TIMEOUT_MS
   while (performance.now() < deadline) {
-    if (!isRunning(child)) throw new Error(`the service exited (${String(child.exitCode ?? child.signalCode)}) before it was ready`)
+    if (!isRunning(child))
+      throw new Error(`the service exited (${String(child.exitCode ?? child.signalCode)}) before it was ready`)
     try {
       const response = await request(`${baseUrl}/health/ready`, { timeoutMs: 2_000 })
       if (response.status === 200) return
@@ -136,7 +138,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...options.env,
     }
     const tail = new LineTail(300, logFile)
-    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), 'dist/src/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), 'dist/src/server.js'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk))
     child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk))
     const start = performance.now()
@@ -144,7 +150,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await waitUntilReady(child, baseUrl)
     } catch (error) {
       await terminate(child, 5_000)
-      lastError = new Error(`${error instanceof Error ? error.message : String(error)}\n--- service output ---\n${tail.text()}`)
+      lastError = new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- service output ---\n${tail.text()}`,
+      )
       if (/EADDRINUSE/.test(tail.text())) {
         log(`port ${port} was taken meanwhile; trying another`)
         continue
@@ -160,7 +168,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
     const pid = child.pid!
     const extra = serviceNodeArgs()
-    log(`service ready on ${baseUrl} (pid ${pid}) in ${secondsSince(start)} s${extra.length > 0 ? ` (diagnostics: node ${extra.join(' ')})` : ''}`)
+    log(
+      `service ready on ${baseUrl} (pid ${pid}) in ${secondsSince(start)} s${extra.length > 0 ? ` (diagnostics: node ${extra.join(' ')})` : ''}`,
+    )
 
     let stopped: Promise<{ exit: number | string | null; memory: ProcessMemory | null }> | undefined
     const service: RunningService = {
@@ -183,7 +193,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     })
     // A service dying in the middle of a benchmark is reported with its output.
     child.once('exit', (code, signal) => {
-      if (stopped === undefined) log(`the service (pid ${pid}) exited unexpectedly with ${String(code ?? signal)}:\n${tail.text()}`)
+      if (stopped === undefined)
+        log(`the service (pid ${pid}) exited unexpectedly with ${String(code ?? signal)}:\n${tail.text()}`)
     })
     return service
   }

@@ -17,13 +17,16 @@ export interface Statement {
   params: unknown[]
 }
 
-const statement = (query: { compile(db: Kysely<never>): { sql: string; parameters: readonly unknown[] } }): Statement => {
+const statement = (query: {
+  compile(db: Kysely<never>): { sql: string; parameters: readonly unknown[] }
+}): Statement => {
   const compiled = query.compile(compiler)
   return { text: compiled.sql, params: [...compiled.parameters] }
 }
 
 export const unitTotalsStatement = (period: string): Statement => statement(ResultsRepository.unitTotalsQuery(period))
-export const talliesStatement = (period: string, satisfiedFrom: number): Statement => statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
+export const talliesStatement = (period: string, satisfiedFrom: number): Statement =>
+  statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
 
 export interface Explained {
   executionMs: number
@@ -52,7 +55,8 @@ export async function timeStatement(db: BenchDatabase, { text, params }: Stateme
     }
     const { rows: lines } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params)
     const plan = lines.map((r) => r['QUERY PLAN'])
-    const at = (label: string): number => Number(/([\d.]+) ms/.exec(plan.find((l) => l.startsWith(label)) ?? '')?.[1] ?? NaN)
+    const at = (label: string): number =>
+      Number(/([\d.]+) ms/.exec(plan.find((l) => l.startsWith(label)) ?? '')?.[1] ?? NaN)
     return { ms, rows, explain: { executionMs: at('Execution Time'), planningMs: at('Planning Time'), plan } }
   } finally {
     await client.end()
@@ -72,7 +76,13 @@ export interface TableStatistics {
 export async function tableStatistics(db: BenchDatabase, tables: readonly string[]): Promise<TableStatistics[]> {
   const client: pg.Client = await db.connect()
   try {
-    const { rows } = await client.query<{ relname: string; n_live_tup: string; n_mod_since_analyze: string; last_analyze: Date | null; last_autoanalyze: Date | null }>(
+    const { rows } = await client.query<{
+      relname: string
+      n_live_tup: string
+      n_mod_since_analyze: string
+      last_analyze: Date | null
+      last_autoanalyze: Date | null
+    }>(
       `select relname, n_live_tup::text, n_mod_since_analyze::text, last_analyze, last_autoanalyze
        from pg_stat_user_tables where schemaname = current_schema() and relname = any($1::text[]) order by relname`,
       [tables],
@@ -97,10 +107,16 @@ export async function tableStatistics(db: BenchDatabase, tables: readonly string
 export async function setAutovacuum(db: BenchDatabase, enabled: boolean): Promise<void> {
   const client: pg.Client = await db.connect()
   try {
-    const { rows } = await client.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = current_schema()`)
+    const { rows } = await client.query<{ tablename: string }>(
+      `select tablename from pg_tables where schemaname = current_schema()`,
+    )
     for (const { tablename } of rows) {
       const name = `"${tablename.replaceAll('"', '""')}"`
-      await client.query(enabled ? `alter table ${name} reset (autovacuum_enabled)` : `alter table ${name} set (autovacuum_enabled = off)`)
+      await client.query(
+        enabled
+          ? `alter table ${name} reset (autovacuum_enabled)`
+          : `alter table ${name} set (autovacuum_enabled = off)`,
+      )
     }
   } finally {
     await client.end()

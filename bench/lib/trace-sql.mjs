@@ -14,23 +14,31 @@ pg.Client.prototype.query = function tracedQuery(...args) {
   const result = original.apply(this, args)
   if (!result || typeof result.then !== 'function') return result
   const first = args[0]
-  const text = typeof first === 'string' ? first : (first && typeof first.text === 'string' ? first.text : '(query object)')
+  const text =
+    typeof first === 'string' ? first : first && typeof first.text === 'string' ? first.text : '(query object)'
   const start = performance.now()
   const report = (outcome, rows) => {
     const end = performance.now()
     if (end - start < threshold) return
-    process.stderr.write(`${JSON.stringify({
-      sqlTrace: true,
-      startMs: Math.round(start),
-      endMs: Math.round(end),
-      ms: Math.round((end - start) * 10) / 10,
-      outcome,
-      rows,
-      params: Array.isArray(args[1]) ? args[1].length : 0,
-      paramChars: Array.isArray(args[1]) ? args[1].reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0) : 0,
-      sql: text.replace(/\s+/g, ' ').trim().slice(0, 160),
-    })}\n`)
+    process.stderr.write(
+      `${JSON.stringify({
+        sqlTrace: true,
+        startMs: Math.round(start),
+        endMs: Math.round(end),
+        ms: Math.round((end - start) * 10) / 10,
+        outcome,
+        rows,
+        params: Array.isArray(args[1]) ? args[1].length : 0,
+        paramChars: Array.isArray(args[1])
+          ? args[1].reduce((n, p) => n + (typeof p === 'string' ? p.length : 0), 0)
+          : 0,
+        sql: text.replace(/\s+/g, ' ').trim().slice(0, 160),
+      })}\n`,
+    )
   }
-  result.then((r) => report('ok', r && typeof r.rowCount === 'number' ? r.rowCount : null), () => report('error', null))
+  result.then(
+    (r) => report('ok', r && typeof r.rowCount === 'number' ? r.rowCount : null),
+    () => report('error', null),
+  )
   return result
 }

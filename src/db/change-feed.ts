@@ -54,7 +54,10 @@ export class ChangeFeed {
     } else this.listening = true
   }
 
-  async transaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>, announce: Announce) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    db: Kysely<Database>,
+    fn: (trx: Kysely<Database>, announce: Announce) => Promise<T>,
+  ): Promise<T> {
     const announced = new Map<string, [ChangeTopic, string]>()
     const result = await db.transaction().execute(async (trx) => {
       const value = await fn(trx, (topic, key) => announced.set(`${topic}\u0000${key}`, [topic, key]))

@@ -19,9 +19,12 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName
-    throw new MigrationError(`migration ${failed ?? '(unknown)'} failed: ${String((error as Error).message ?? error)}`, {
-      cause: error,
-    })
+    throw new MigrationError(
+      `migration ${failed ?? '(unknown)'} failed: ${String((error as Error).message ?? error)}`,
+      {
+        cause: error,
+      },
+    )
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -23,7 +23,14 @@ const HUNDRED_PERCENT = 10000n // in hundredths
 /** Every problem at once, so a user fixes the whole list in one go; [] means the bands are usable. */
 export function validateBands(bands: readonly Band[]): BandProblem[] {
   if (bands.length === 0) {
-    return [{ index: -1, field: null, code: 'bands-empty', message: 'At least one band is required, the lowest starting at 0' }]
+    return [
+      {
+        index: -1,
+        field: null,
+        code: 'bands-empty',
+        message: 'At least one band is required, the lowest starting at 0',
+      },
+    ]
   }
   const problems: BandProblem[] = []
   const codes = new Map<string, number>()
@@ -35,27 +42,54 @@ export function validateBands(bands: readonly Band[]): BandProblem[] {
     } else {
       const first = codes.get(band.code)
       if (first === undefined) codes.set(band.code, index)
-      else problems.push({ index, field: 'code', code: 'duplicate-code', message: `Band code "${band.code}" is already used by band ${first}` })
+      else
+        problems.push({
+          index,
+          field: 'code',
+          code: 'duplicate-code',
+          message: `Band code "${band.code}" is already used by band ${first}`,
+        })
     }
     if (typeof band.min !== 'number' || !Number.isFinite(band.min)) {
       problems.push({ index, field: 'min', code: 'min-invalid', message: 'A band minimum must be a number' })
       return
     }
     if (!hasAtMostTwoDecimals(band.min)) {
-      problems.push({ index, field: 'min', code: 'min-too-precise', message: `Band minimum ${band.min} has more than two decimals` })
+      problems.push({
+        index,
+        field: 'min',
+        code: 'min-too-precise',
+        message: `Band minimum ${band.min} has more than two decimals`,
+      })
       return
     }
     const min = parseHundredths(band.min)
     if (min < 0n || min > HUNDRED_PERCENT) {
-      problems.push({ index, field: 'min', code: 'min-out-of-range', message: `Band minimum ${band.min} is outside 0 to 100` })
+      problems.push({
+        index,
+        field: 'min',
+        code: 'min-out-of-range',
+        message: `Band minimum ${band.min} is outside 0 to 100`,
+      })
     }
     if (min === 0n) startsAtZero = true
     const first = mins.get(min)
     if (first === undefined) mins.set(min, index)
-    else problems.push({ index, field: 'min', code: 'duplicate-min', message: `Band minimum ${band.min} is already the minimum of band ${first}` })
+    else
+      problems.push({
+        index,
+        field: 'min',
+        code: 'duplicate-min',
+        message: `Band minimum ${band.min} is already the minimum of band ${first}`,
+      })
   })
   if (!startsAtZero) {
-    problems.push({ index: -1, field: null, code: 'no-zero-band', message: 'The lowest band must start at 0, so that every index has a band' })
+    problems.push({
+      index: -1,
+      field: null,
+      code: 'no-zero-band',
+      message: 'The lowest band must start at 0, so that every index has a band',
+    })
   }
   return problems
 }

@@ -59,14 +59,28 @@ export function validateFramework(input: FrameworkInput): FrameworkIssue[] {
   if (input.survey) {
     const { levels, satisfiedFrom } = input.survey
     if (satisfiedFrom < 1 || satisfiedFrom > levels) {
-      issues.push({ pointer: '/survey/satisfiedFrom', code: 'out-of-range', message: `must be from 1 to levels (${levels})` })
+      issues.push({
+        pointer: '/survey/satisfiedFrom',
+        code: 'out-of-range',
+        message: `must be from 1 to levels (${levels})`,
+      })
     }
     const questions = new Set<string>()
     input.survey.elements.forEach((element, i) => {
-      if (elements.has(element.code)) issues.push({ pointer: `/survey/elements/${i}/code`, code: 'duplicate', message: `element ${element.code} appears twice` })
+      if (elements.has(element.code))
+        issues.push({
+          pointer: `/survey/elements/${i}/code`,
+          code: 'duplicate',
+          message: `element ${element.code} appears twice`,
+        })
       elements.add(element.code)
       element.questions.forEach((q, j) => {
-        if (questions.has(q.code)) issues.push({ pointer: `/survey/elements/${i}/questions/${j}/code`, code: 'duplicate', message: `question ${q.code} appears twice in the framework` })
+        if (questions.has(q.code))
+          issues.push({
+            pointer: `/survey/elements/${i}/questions/${j}/code`,
+            code: 'duplicate',
+            message: `question ${q.code} appears twice in the framework`,
+          })
         questions.add(q.code)
       })
     })
@@ -78,32 +92,75 @@ export function validateFramework(input: FrameworkInput): FrameworkIssue[] {
     }
   }
 
-  if (input.criteria.length === 0) issues.push({ pointer: '/criteria', code: 'empty', message: 'must hold at least one criterion' })
+  if (input.criteria.length === 0)
+    issues.push({ pointer: '/criteria', code: 'empty', message: 'must hold at least one criterion' })
   const codes = new Set<string>()
   const walk = (nodes: CriterionInput[], base: string, depth: number): void => {
     nodes.forEach((node, i) => {
       const at = `${base}/${i}`
-      if (codes.has(node.code)) issues.push({ pointer: `${at}/code`, code: 'duplicate', message: `criterion ${node.code} appears twice` })
+      if (codes.has(node.code))
+        issues.push({ pointer: `${at}/code`, code: 'duplicate', message: `criterion ${node.code} appears twice` })
       codes.add(node.code)
       if (node.children !== undefined) {
-        if (node.maxPoints !== undefined) issues.push({ pointer: `${at}/maxPoints`, code: 'inner-node-max', message: 'a node with children has no maxPoints of its own: it is their sum' })
-        if (node.method !== undefined) issues.push({ pointer: `${at}/method`, code: 'inner-node-method', message: 'only leaves have a scoring method' })
-        if (node.surveyElement !== undefined) issues.push({ pointer: `${at}/surveyElement`, code: 'inner-node-method', message: 'only leaves are scored by survey' })
-        if (node.children.length === 0) issues.push({ pointer: `${at}/children`, code: 'empty', message: 'must hold at least one criterion, or be left out for a leaf' })
-        if (depth >= MAX_DEPTH) issues.push({ pointer: `${at}/children`, code: 'too-deep', message: `criteria nest at most ${MAX_DEPTH} levels` })
+        if (node.maxPoints !== undefined)
+          issues.push({
+            pointer: `${at}/maxPoints`,
+            code: 'inner-node-max',
+            message: 'a node with children has no maxPoints of its own: it is their sum',
+          })
+        if (node.method !== undefined)
+          issues.push({
+            pointer: `${at}/method`,
+            code: 'inner-node-method',
+            message: 'only leaves have a scoring method',
+          })
+        if (node.surveyElement !== undefined)
+          issues.push({
+            pointer: `${at}/surveyElement`,
+            code: 'inner-node-method',
+            message: 'only leaves are scored by survey',
+          })
+        if (node.children.length === 0)
+          issues.push({
+            pointer: `${at}/children`,
+            code: 'empty',
+            message: 'must hold at least one criterion, or be left out for a leaf',
+          })
+        if (depth >= MAX_DEPTH)
+          issues.push({
+            pointer: `${at}/children`,
+            code: 'too-deep',
+            message: `criteria nest at most ${MAX_DEPTH} levels`,
+          })
         else walk(node.children, `${at}/children`, depth + 1)
         return
       }
-      if (node.maxPoints === undefined) issues.push({ pointer: `${at}/maxPoints`, code: 'required', message: 'a leaf needs maxPoints' })
-      else if (!hasAtMostTwoDecimals(node.maxPoints)) issues.push({ pointer: `${at}/maxPoints`, code: 'too-many-decimals', message: 'has more than two decimals' })
-      else if (node.maxPoints <= 0) issues.push({ pointer: `${at}/maxPoints`, code: 'not-positive', message: 'must be greater than 0' })
+      if (node.maxPoints === undefined)
+        issues.push({ pointer: `${at}/maxPoints`, code: 'required', message: 'a leaf needs maxPoints' })
+      else if (!hasAtMostTwoDecimals(node.maxPoints))
+        issues.push({ pointer: `${at}/maxPoints`, code: 'too-many-decimals', message: 'has more than two decimals' })
+      else if (node.maxPoints <= 0)
+        issues.push({ pointer: `${at}/maxPoints`, code: 'not-positive', message: 'must be greater than 0' })
       if (node.method === 'survey') {
-        if (!input.survey) issues.push({ pointer: `${at}/method`, code: 'no-survey', message: 'a survey leaf needs the framework\'s survey configuration' })
+        if (!input.survey)
+          issues.push({
+            pointer: `${at}/method`,
+            code: 'no-survey',
+            message: "a survey leaf needs the framework's survey configuration",
+          })
         else if (node.surveyElement != null && !elements.has(node.surveyElement)) {
-          issues.push({ pointer: `${at}/surveyElement`, code: 'unknown-element', message: `no survey element ${node.surveyElement}` })
+          issues.push({
+            pointer: `${at}/surveyElement`,
+            code: 'unknown-element',
+            message: `no survey element ${node.surveyElement}`,
+          })
         }
       } else if (node.surveyElement != null) {
-        issues.push({ pointer: `${at}/surveyElement`, code: 'not-survey', message: 'only a leaf with method survey names a survey element' })
+        issues.push({
+          pointer: `${at}/surveyElement`,
+          code: 'not-survey',
+          message: 'only a leaf with method survey names a survey element',
+        })
       }
     })
   }

@@ -18,7 +18,11 @@ export function allowedMoves(from: PeriodStatus): PeriodStatus[] {
  * Forward one step at a time; any move back (reopening) needs a reason, because DOMAIN.md requires a
  * trace of who reopened a round and why. Everything else, the same status included, is illegal.
  */
-export function checkTransition(from: PeriodStatus, to: PeriodStatus, reason: string | null | undefined): TransitionCheck {
+export function checkTransition(
+  from: PeriodStatus,
+  to: PeriodStatus,
+  reason: string | null | undefined,
+): TransitionCheck {
   const allowed = allowedMoves(from)
   if (!allowed.includes(to)) return { ok: false, problem: 'illegal', allowed }
   const direction = order.indexOf(to) > order.indexOf(from) ? 'forward' : 'back'

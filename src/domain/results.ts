@@ -59,7 +59,12 @@ function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
   let points: Ratio = fromHundredths(u.appraisalHundredths)
   let provisional = u.missingAppraisals > 0
   for (const leaf of surveyLeaves) {
-    const linked = u.satisfaction === null ? null : leaf.element === null ? u.satisfaction.index : (u.satisfaction.elements.get(leaf.element) ?? null)
+    const linked =
+      u.satisfaction === null
+        ? null
+        : leaf.element === null
+          ? u.satisfaction.index
+          : (u.satisfaction.elements.get(leaf.element) ?? null)
     points = add(points, surveyLeafPoints(leaf.maxHundredths, linked))
     if (linked === null) provisional = true
   }
@@ -79,21 +84,36 @@ function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
  * within its group, its satisfaction and that rank, and the statistics over the listed units. A group
  * filter narrows the items and the statistics but never changes a rank.
  */
-export function computeResults(units: readonly UnitTotals[], surveyLeaves: readonly SurveyLeaf[], bands: readonly Band[], group: string | null): Results {
+export function computeResults(
+  units: readonly UnitTotals[],
+  surveyLeaves: readonly SurveyLeaf[],
+  bands: readonly Band[],
+  group: string | null,
+): Results {
   const scored = units.map((u) => scoreUnit(u, surveyLeaves))
   const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
-    scored.filter((s) => !only || only(s)).map((s) => ({ code: s.totals.code, value: value(s), rankable: s.totals.rankable }))
+    scored
+      .filter((s) => !only || only(s))
+      .map((s) => ({ code: s.totals.code, value: value(s), rankable: s.totals.rankable }))
 
   const ranks = rankCompetition(candidates((s) => s.index))
   const groupRanks = new Map<string, Rank>()
   for (const g of new Set(scored.map((s) => s.totals.group))) {
-    for (const [code, rank] of rankCompetition(candidates((s) => s.index, (s) => s.totals.group === g))) groupRanks.set(code, rank)
+    for (const [code, rank] of rankCompetition(
+      candidates(
+        (s) => s.index,
+        (s) => s.totals.group === g,
+      ),
+    ))
+      groupRanks.set(code, rank)
   }
   const satisfactionRanks = rankCompetition(candidates((s) => s.satisfaction))
 
   const listed = scored.filter((s) => group === null || s.totals.group === group)
   const byCode = new Map(listed.map((s) => [s.totals.code, s]))
-  const ordered = orderForListing(listed.map((s) => ({ code: s.totals.code, value: s.index, rankable: s.totals.rankable })))
+  const ordered = orderForListing(
+    listed.map((s) => ({ code: s.totals.code, value: s.index, rankable: s.totals.rankable })),
+  )
 
   const items: ResultItem[] = ordered.map(({ code }) => {
     const s = byCode.get(code)!
@@ -106,7 +126,10 @@ export function computeResults(units: readonly UnitTotals[], surveyLeaves: reado
       band: band && { code: band.code, label: band.label },
       rank: ranks.get(code) ?? null,
       groupRank: groupRanks.get(code) ?? null,
-      satisfaction: s.satisfaction === null ? null : { index: hundredthsToNumber(s.satisfaction), rank: satisfactionRanks.get(code) ?? null },
+      satisfaction:
+        s.satisfaction === null
+          ? null
+          : { index: hundredthsToNumber(s.satisfaction), rank: satisfactionRanks.get(code) ?? null },
       provisional: s.provisional,
     }
   })
@@ -120,9 +143,17 @@ export function computeResults(units: readonly UnitTotals[], surveyLeaves: reado
  */
 export function summariseItems(items: readonly ResultItem[], bands: readonly Band[]): Omit<Results, 'items'> {
   const indexes = items.map((i) => ({ code: i.unit.code, value: i.index === null ? null : parseHundredths(i.index) }))
-  const satisfactions = items.flatMap((i) => (i.satisfaction ? [{ code: i.unit.code, value: parseHundredths(i.satisfaction.index) }] : []))
+  const satisfactions = items.flatMap((i) =>
+    i.satisfaction ? [{ code: i.unit.code, value: parseHundredths(i.satisfaction.index) }] : [],
+  )
   return {
-    statistics: { ...summarise(indexes), bands: countBands(indexes.map((i) => i.value), bands) },
+    statistics: {
+      ...summarise(indexes),
+      bands: countBands(
+        indexes.map((i) => i.value),
+        bands,
+      ),
+    },
     satisfaction: satisfactions.length > 0 ? summarise(satisfactions) : null,
   }
 }

@@ -60,7 +60,10 @@ export type QuestionTally = { satisfied: bigint | number; valid: bigint | number
  * index is null. Tallies for questions the elements do not list are ignored; a listed question without a
  * tally has no answers. The form SQL aggregates to, so that large surveys are summed in the database.
  */
-export function satisfactionFromTallies(elementsConfig: SurveyConfig['elements'], tallies: ReadonlyMap<string, QuestionTally>): Satisfaction {
+export function satisfactionFromTallies(
+  elementsConfig: SurveyConfig['elements'],
+  tallies: ReadonlyMap<string, QuestionTally>,
+): Satisfaction {
   const questions: Satisfaction['questions'] = []
   const elements: Satisfaction['elements'] = []
   for (const element of elementsConfig) {

@@ -73,7 +73,12 @@ const isHttpUrl = (text: string): boolean => {
   }
 }
 
-function scoreValue(value: number | string | null | undefined, max: bigint, at: string, issues: RuleIssue[]): FieldWrite<string> {
+function scoreValue(
+  value: number | string | null | undefined,
+  max: bigint,
+  at: string,
+  issues: RuleIssue[],
+): FieldWrite<string> {
   if (value === undefined) return { set: false, value: null }
   if (value === null) return { set: true, value: null }
   let hundredths: bigint
@@ -81,13 +86,20 @@ function scoreValue(value: number | string | null | undefined, max: bigint, at: 
     hundredths = parseHundredths(typeof value === 'string' ? value.trim() : value)
   } catch {
     const decimals = /^\s*-?\d+\.\d{3,}\s*$/.test(String(value))
-    issues.push(decimals
-      ? { pointer: at, code: 'too-many-decimals', message: 'has more than two decimals' }
-      : { pointer: at, code: 'not-a-number', message: 'is not a decimal number' })
+    issues.push(
+      decimals
+        ? { pointer: at, code: 'too-many-decimals', message: 'has more than two decimals' }
+        : { pointer: at, code: 'not-a-number', message: 'is not a decimal number' },
+    )
     return { set: false, value: null }
   }
   if (hundredths < 0n) issues.push({ pointer: at, code: 'below-zero', message: 'must be 0 or more' })
-  else if (hundredths > max) issues.push({ pointer: at, code: 'above-maximum', message: `must be at most the criterion's maximum, ${hundredthsToString(max)}` })
+  else if (hundredths > max)
+    issues.push({
+      pointer: at,
+      code: 'above-maximum',
+      message: `must be at most the criterion's maximum, ${hundredthsToString(max)}`,
+    })
   return { set: true, value: hundredthsToString(hundredths) }
 }
 
@@ -95,30 +107,52 @@ function scoreValue(value: number | string | null | undefined, max: bigint, at: 
  * Checks one row against the period's framework and turns it into the values to store. `leaf` is the
  * criterion as the framework has it: undefined when unknown, 'inner' for a node with children.
  */
-export function checkScoreRow(row: ScoreRowInput, leaf: LeafInfo | 'inner' | undefined, at: string, issues: RuleIssue[]): ScoreRowWrite | null {
+export function checkScoreRow(
+  row: ScoreRowInput,
+  leaf: LeafInfo | 'inner' | undefined,
+  at: string,
+  issues: RuleIssue[],
+): ScoreRowWrite | null {
   const before = issues.length
   if (leaf === undefined) {
-    issues.push({ pointer: `${at}/criterion`, code: 'unknown-criterion', message: `no criterion ${row.criterion} in the period's framework` })
+    issues.push({
+      pointer: `${at}/criterion`,
+      code: 'unknown-criterion',
+      message: `no criterion ${row.criterion} in the period's framework`,
+    })
     return null
   }
   if (leaf === 'inner') {
-    issues.push({ pointer: `${at}/criterion`, code: 'not-a-leaf', message: `criterion ${row.criterion} has sub-criteria: score those` })
+    issues.push({
+      pointer: `${at}/criterion`,
+      code: 'not-a-leaf',
+      message: `criterion ${row.criterion} has sub-criteria: score those`,
+    })
     return null
   }
   if (leaf.method !== 'appraisal') {
-    issues.push({ pointer: `${at}/criterion`, code: 'survey-scored', message: `criterion ${row.criterion} is scored by the survey, not by appraisal` })
+    issues.push({
+      pointer: `${at}/criterion`,
+      code: 'survey-scored',
+      message: `criterion ${row.criterion} is scored by the survey, not by appraisal`,
+    })
     return null
   }
   const self = scoreValue(row.self, leaf.maxHundredths, `${at}/self`, issues)
   const appraised = scoreValue(row.appraised, leaf.maxHundredths, `${at}/appraised`, issues)
-  const note = row.note === undefined ? { set: false, value: null } : { set: true, value: row.note === null ? null : row.note.normalize('NFC') }
+  const note =
+    row.note === undefined
+      ? { set: false, value: null }
+      : { set: true, value: row.note === null ? null : row.note.normalize('NFC') }
   if (note.value !== null && note.value.length > NOTE_MAX_LENGTH) {
     issues.push({ pointer: `${at}/note`, code: 'too-long', message: `must be at most ${NOTE_MAX_LENGTH} characters` })
   }
   if (row.evidence) {
-    if (row.evidence.length > EVIDENCE_MAX_ITEMS) issues.push({ pointer: `${at}/evidence`, code: 'too-many', message: `at most ${EVIDENCE_MAX_ITEMS} links` })
+    if (row.evidence.length > EVIDENCE_MAX_ITEMS)
+      issues.push({ pointer: `${at}/evidence`, code: 'too-many', message: `at most ${EVIDENCE_MAX_ITEMS} links` })
     row.evidence.forEach((link, i) => {
-      if (!isHttpUrl(link)) issues.push({ pointer: `${at}/evidence/${i}`, code: 'not-a-url', message: 'must be an http(s) URL' })
+      if (!isHttpUrl(link))
+        issues.push({ pointer: `${at}/evidence/${i}`, code: 'not-a-url', message: 'must be an http(s) URL' })
     })
   }
   if (issues.length > before) return null
@@ -127,7 +161,8 @@ export function checkScoreRow(row: ScoreRowInput, leaf: LeafInfo | 'inner' | und
     self,
     appraised,
     // Clearing the mark means "applicable": the stored flag is never null.
-    notApplicable: row.notApplicable === undefined ? { set: false, value: null } : { set: true, value: row.notApplicable ?? false },
+    notApplicable:
+      row.notApplicable === undefined ? { set: false, value: null } : { set: true, value: row.notApplicable ?? false },
     note,
     evidence: row.evidence === undefined ? { set: false, value: null } : { set: true, value: row.evidence },
   }

@@ -48,7 +48,11 @@ interface Exact {
 
 const sumExact = (parts: readonly Exact[]): Exact =>
   parts.reduce<Exact>(
-    (acc, p) => ({ points: add(acc.points, p.points), max: acc.max + p.max, provisional: acc.provisional || p.provisional }),
+    (acc, p) => ({
+      points: add(acc.points, p.points),
+      max: acc.max + p.max,
+      provisional: acc.provisional || p.provisional,
+    }),
     { points: ZERO, max: 0n, provisional: false },
   )
 
@@ -65,7 +69,12 @@ function publishedIndex(points: Ratio, max: bigint): bigint | null {
  * the satisfaction index), sums and sub-indexes on every node, and the unit's index and band. Points
  * stay exact until each displayed figure is rounded half-up on its own.
  */
-export function buildScorecard(criteria: Criterion[], scores: ReadonlyMap<string, LeafScore>, bands: readonly Band[], survey: SurveyIndexLookup): Scorecard {
+export function buildScorecard(
+  criteria: Criterion[],
+  scores: ReadonlyMap<string, LeafScore>,
+  bands: readonly Band[],
+  survey: SurveyIndexLookup,
+): Scorecard {
   const visit = (c: Criterion): { exact: Exact; view: NodeResult } => {
     if (isLeaf(c)) {
       const stored = scores.get(c.code)

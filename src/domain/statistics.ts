@@ -43,9 +43,8 @@ export function summarise(values: ReadonlyArray<{ code: string; value: bigint | 
 
   const sorted = present.map((p) => p.value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const middle = sorted.length >> 1
-  const median = sorted.length % 2 === 1
-    ? sorted[middle]!
-    : roundHalfUp(ratio(sorted[middle - 1]! + sorted[middle]!, 200n))
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : roundHalfUp(ratio(sorted[middle - 1]! + sorted[middle]!, 200n))
 
   // Population variance in hundredths², exactly: Σ(v − S/n)² / n = (n·Σv² − S²) / n². Its square root is
   // the deviation in hundredths, rounded to an integer number of them without ever leaving the integers.
@@ -64,7 +63,10 @@ export function summarise(values: ReadonlyArray<{ code: string; value: bigint | 
 }
 
 function extreme(values: ReadonlyArray<{ code: string; value: bigint }>, at: bigint): Extreme {
-  const units = values.filter((v) => v.value === at).map((v) => v.code).sort(compareCodes)
+  const units = values
+    .filter((v) => v.value === at)
+    .map((v) => v.code)
+    .sort(compareCodes)
   return { value: hundredthsToNumber(at), units }
 }
 

@@ -16,8 +16,12 @@ export function negotiate<T extends string>(accept: string | undefined, offered:
     .filter((r) => r.range !== '' && Number.isFinite(r.q) && r.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order)
   for (const { range } of ranges) {
-    const match = offered.find((type) => range === '*/*' || range === type || (range.endsWith('/*') && type.startsWith(range.slice(0, -1))))
+    const match = offered.find(
+      (type) => range === '*/*' || range === type || (range.endsWith('/*') && type.startsWith(range.slice(0, -1))),
+    )
     if (match) return match
   }
-  throw new AppError('not-acceptable', `This resource is available as ${offered.join(', ')}`, { extensions: { available: offered } })
+  throw new AppError('not-acceptable', `This resource is available as ${offered.join(', ')}`, {
+    extensions: { available: offered },
+  })
 }

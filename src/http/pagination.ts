@@ -8,7 +8,10 @@ export function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify([key]), 'utf8').toString('base64url')
 }
 
-export function decodeCursor<T extends string | number>(cursor: string | undefined, kind: 'string' | 'number'): T | undefined {
+export function decodeCursor<T extends string | number>(
+  cursor: string | undefined,
+  kind: 'string' | 'number',
+): T | undefined {
   if (cursor === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -22,7 +25,11 @@ export function decodeCursor<T extends string | number>(cursor: string | undefin
 }
 
 /** Splits a page fetched with limit + 1 rows into the items and the next cursor. */
-export function page<T>(rows: T[], limit: number, key: (row: T) => string | number): { items: T[]; next: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => string | number,
+): { items: T[]; next: string | null } {
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null }

@@ -5,24 +5,89 @@ import { Type, type Static } from 'typebox'
  * `urn:cchc:problem:{kind}`; integrators switch on it, so a kind never changes meaning once published.
  */
 export const problemKinds = {
-  'invalid-request': { status: 400, title: 'Invalid request', meaning: 'The request does not match the schema: wrong type, missing or unknown field, bad query parameter.' },
+  'invalid-request': {
+    status: 400,
+    title: 'Invalid request',
+    meaning: 'The request does not match the schema: wrong type, missing or unknown field, bad query parameter.',
+  },
   'malformed-json': { status: 400, title: 'Malformed JSON', meaning: 'The body is not valid JSON.' },
-  unauthorized: { status: 401, title: 'Unauthorized', meaning: 'No bearer token, or a token that is unknown or revoked.' },
-  forbidden: { status: 403, title: 'Forbidden', meaning: 'The token is valid but its role may not do this (or may not write the named field).' },
-  'not-found': { status: 404, title: 'Not found', meaning: 'No such route, or no unit, framework, period, client or snapshot with the code in the path.' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed', meaning: 'The path exists but not with this method; the Allow header lists the methods it has.' },
-  'not-acceptable': { status: 406, title: 'Not acceptable', meaning: 'None of the media types in Accept can be produced.' },
+  unauthorized: {
+    status: 401,
+    title: 'Unauthorized',
+    meaning: 'No bearer token, or a token that is unknown or revoked.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Forbidden',
+    meaning: 'The token is valid but its role may not do this (or may not write the named field).',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not found',
+    meaning: 'No such route, or no unit, framework, period, client or snapshot with the code in the path.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    meaning: 'The path exists but not with this method; the Allow header lists the methods it has.',
+  },
+  'not-acceptable': {
+    status: 406,
+    title: 'Not acceptable',
+    meaning: 'None of the media types in Accept can be produced.',
+  },
   conflict: { status: 409, title: 'Conflict', meaning: 'The current state of a resource forbids the change.' },
-  'period-locked': { status: 409, title: 'Period published', meaning: 'The period is published: nothing may be written until it is reopened.' },
-  'period-closed': { status: 409, title: 'Period closed to this write', meaning: 'The period status does not accept this kind of value (self-assessed scores after `open`).' },
-  'framework-in-use': { status: 409, title: 'Framework in use', meaning: 'The framework is used by a period (or scores exist): make a new framework code instead.' },
-  'illegal-transition': { status: 409, title: 'Illegal status transition', meaning: 'The period cannot move to that status from its current one; `allowed` lists the moves it can make.' },
-  'precondition-failed': { status: 412, title: 'Precondition failed', meaning: 'The If-Match ETag no longer matches the current resource.' },
-  'payload-too-large': { status: 413, title: 'Payload too large', meaning: 'The body is over the configured limit (BODY_LIMIT, or IMPORT_BODY_LIMIT for imports and survey responses).' },
-  'unsupported-media-type': { status: 415, title: 'Unsupported media type', meaning: 'The Content-Type of the body is not one this route accepts.' },
-  'rule-violated': { status: 422, title: 'Domain rule violated', meaning: 'The request is well-formed but breaks a domain rule; `errors` lists every place at fault.' },
-  'rate-limited': { status: 429, title: 'Too many requests', meaning: 'The rate limit is reached; retry after the Retry-After delay.' },
-  internal: { status: 500, title: 'Internal error', meaning: 'An unexpected failure; the detail is logged with the request id, never sent.' },
+  'period-locked': {
+    status: 409,
+    title: 'Period published',
+    meaning: 'The period is published: nothing may be written until it is reopened.',
+  },
+  'period-closed': {
+    status: 409,
+    title: 'Period closed to this write',
+    meaning: 'The period status does not accept this kind of value (self-assessed scores after `open`).',
+  },
+  'framework-in-use': {
+    status: 409,
+    title: 'Framework in use',
+    meaning: 'The framework is used by a period (or scores exist): make a new framework code instead.',
+  },
+  'illegal-transition': {
+    status: 409,
+    title: 'Illegal status transition',
+    meaning: 'The period cannot move to that status from its current one; `allowed` lists the moves it can make.',
+  },
+  'precondition-failed': {
+    status: 412,
+    title: 'Precondition failed',
+    meaning: 'The If-Match ETag no longer matches the current resource.',
+  },
+  'payload-too-large': {
+    status: 413,
+    title: 'Payload too large',
+    meaning:
+      'The body is over the configured limit (BODY_LIMIT, or IMPORT_BODY_LIMIT for imports and survey responses).',
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Unsupported media type',
+    meaning: 'The Content-Type of the body is not one this route accepts.',
+  },
+  'rule-violated': {
+    status: 422,
+    title: 'Domain rule violated',
+    meaning: 'The request is well-formed but breaks a domain rule; `errors` lists every place at fault.',
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    meaning: 'The rate limit is reached; retry after the Retry-After delay.',
+  },
+  internal: {
+    status: 500,
+    title: 'Internal error',
+    meaning: 'An unexpected failure; the detail is logged with the request id, never sent.',
+  },
   unavailable: { status: 503, title: 'Service unavailable', meaning: 'The database does not answer.' },
 } as const
 
@@ -32,8 +97,14 @@ export const problemType = (kind: ProblemKind): string => `urn:cchc:problem:${ki
 
 export const ProblemErrorSchema = Type.Object(
   {
-    pointer: Type.String({ description: 'JSON Pointer into the request: `/body/...`-less pointer into the body (e.g. `/scores/3/self`), or `/query/...`, `/params/...`, `/headers/...`' }),
-    code: Type.String({ description: 'A stable machine-readable code for the rule broken (e.g. `required`, `type`, `additional-property`, `above-maximum`)' }),
+    pointer: Type.String({
+      description:
+        'JSON Pointer into the request: `/body/...`-less pointer into the body (e.g. `/scores/3/self`), or `/query/...`, `/params/...`, `/headers/...`',
+    }),
+    code: Type.String({
+      description:
+        'A stable machine-readable code for the rule broken (e.g. `required`, `type`, `additional-property`, `above-maximum`)',
+    }),
     message: Type.String(),
     row: Type.Optional(Type.Integer({ description: 'For imports: the 1-based data row' })),
   },

@@ -47,7 +47,10 @@ const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
  * Authenticates `/v1` calls and enforces each route's `access` list before the body is even validated
  * (401, then 403, come first). Tokens are looked up on every request, so a revoked one stops at once.
  */
-export const authPlugin = fp(async function auth(app: FastifyInstance, options: { adminToken: string | null; changes: ChangeFeed }) {
+export const authPlugin = fp(async function auth(
+  app: FastifyInstance,
+  options: { adminToken: string | null; changes: ChangeFeed },
+) {
   const clients = new ClientsRepository(app.db)
   // Known tokens only, in this process's memory (keyed by the token, so a warm request hashes nothing);
   // a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
@@ -70,7 +73,10 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
     if (!access) return
     const header = request.headers.authorization
     const match = typeof header === 'string' ? bearer.exec(header) : null
-    if (!match) throw new AppError('unauthorized', 'An Authorization: Bearer <token> header is required', { headers: { 'www-authenticate': 'Bearer' } })
+    if (!match)
+      throw new AppError('unauthorized', 'An Authorization: Bearer <token> header is required', {
+        headers: { 'www-authenticate': 'Bearer' },
+      })
     const token = match[1]!
     let identity: Identity | undefined
     if (admin && isBootstrapToken(token, admin)) {
@@ -81,9 +87,15 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
         return client && { id: client.id, role: client.role, unit: client.unit }
       })
     }
-    if (!identity) throw new AppError('unauthorized', 'The token is unknown or revoked', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
+    if (!identity)
+      throw new AppError('unauthorized', 'The token is unknown or revoked', {
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      })
     if (!access.includes(identity.role)) {
-      throw new AppError('forbidden', `The ${identity.role} role may not call ${request.method} ${request.routeOptions.url}`)
+      throw new AppError(
+        'forbidden',
+        `The ${identity.role} role may not call ${request.method} ${request.routeOptions.url}`,
+      )
     }
     request.identity = identity
   })
@@ -96,6 +108,9 @@ export const ALL_ROLES: Role[] = ['admin', 'appraiser', 'unit', 'reader']
 /** For routes a `unit` token may call: it sees its own unit only (checked after the 404). */
 export function assertOwnUnit(identity: Identity, unit: string): void {
   if (identity.role === 'unit' && identity.unit !== unit) {
-    throw new AppError('forbidden', `This token belongs to unit ${JSON.stringify(identity.unit)} and may not read unit ${JSON.stringify(unit)}`)
+    throw new AppError(
+      'forbidden',
+      `This token belongs to unit ${JSON.stringify(identity.unit)} and may not read unit ${JSON.stringify(unit)}`,
+    )
   }
 }

@@ -13,7 +13,10 @@ declare module 'fastify' {
 }
 
 /** Makes the database and its change feed available to routes; their owner opens and closes them. */
-export const databasePlugin = fp(async function database(app: FastifyInstance, options: { db: Kysely<Database>; changes: ChangeFeed }) {
+export const databasePlugin = fp(async function database(
+  app: FastifyInstance,
+  options: { db: Kysely<Database>; changes: ChangeFeed },
+) {
   app.decorate('db', options.db)
   app.decorate('changes', options.changes)
 })

@@ -10,7 +10,12 @@ interface AjvError {
   params: Record<string, unknown>
 }
 
-const contextPrefix: Record<string, string> = { body: '', querystring: '/query', params: '/params', headers: '/headers' }
+const contextPrefix: Record<string, string> = {
+  body: '',
+  querystring: '/query',
+  params: '/params',
+  headers: '/headers',
+}
 
 const escapePointerToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1')
 
@@ -41,13 +46,24 @@ export function validationErrorsToProblem(errors: AjvError[], context: string): 
   return out
 }
 
-const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03'])
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+])
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
   if (typeof e?.code === 'string' && (connectionErrorCodes.has(e.code) || e.code.startsWith('08'))) return true
   const message = String(e?.message ?? '')
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed/i.test(message)
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed/i.test(
+    message,
+  )
 }
 
 const fastifyCodeKinds: Record<string, ProblemKind> = {
@@ -58,7 +74,10 @@ const fastifyCodeKinds: Record<string, ProblemKind> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
 }
 
-export function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest): {
+export function toProblem(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+): {
   body: ProblemBody
   headers: Record<string, string>
 } {
@@ -81,11 +100,15 @@ export function toProblem(error: FastifyError | AppError | Error, request: Fasti
           : kind === 'malformed-json'
             ? 'The body is not valid JSON'
             : fe.message
-    const errors = kind === 'malformed-json' ? [{ pointer: '', code: 'malformed-json', message: 'is not valid JSON' }] : undefined
+    const errors =
+      kind === 'malformed-json' ? [{ pointer: '', code: 'malformed-json', message: 'is not valid JSON' }] : undefined
     return { body: problemBody(kind, detail, errors), headers: {} }
   }
   if (isDatabaseUnavailable(error)) {
-    return { body: problemBody('unavailable', 'The database does not answer; retry later'), headers: { 'retry-after': '5' } }
+    return {
+      body: problemBody('unavailable', 'The database does not answer; retry later'),
+      headers: { 'retry-after': '5' },
+    }
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // A client error raised by Fastify or a plugin we did not map: keep its status, generic type.
@@ -96,7 +119,11 @@ export function toProblem(error: FastifyError | AppError | Error, request: Fasti
   return { body: problemBody('internal', `An unexpected error occurred; quote request id ${request.id}`), headers: {} }
 }
 
-export function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  body: ProblemBody,
+  headers: Record<string, string> = {},
+): FastifyReply {
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body)
 }
 

@@ -10,7 +10,12 @@ import { routeLabel } from './request-log.js'
 export const metricsPlugin = fp(async function metrics(app: FastifyInstance) {
   const registry = new Registry()
   const labelNames = ['method', 'route', 'status_code'] as const
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames, registers: [registry] })
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames,
+    registers: [registry],
+  })
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer an HTTP request',
@@ -32,9 +37,15 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance) {
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics',
-        description: 'Request counts and latency histograms by method, route and status code, in the Prometheus text format.',
+        description:
+          'Request counts and latency histograms by method, route and status code, in the Prometheus text format.',
         produces: ['text/plain'],
-        response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        response: {
+          200: {
+            description: 'Prometheus text exposition format',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
       },
     },
     async (_request, reply) => {

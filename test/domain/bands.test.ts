@@ -5,15 +5,21 @@ import { parseHundredths } from '../../src/domain/decimal.js'
 const bandOf = (index: string, bands: readonly Band[] = DEFAULT_BANDS) => classify(parseHundredths(index), bands).code
 
 t.test('the default bands are the common table', async (t) => {
-  t.same(DEFAULT_BANDS.map((b) => [b.code, b.label, b.min]), [
-    ['excellent', 'Xuất sắc', 90],
-    ['good', 'Tốt', 80],
-    ['fair', 'Khá', 70],
-    ['average', 'Trung bình', 50],
-    ['weak', 'Yếu', 0],
-  ])
+  t.same(
+    DEFAULT_BANDS.map((b) => [b.code, b.label, b.min]),
+    [
+      ['excellent', 'Xuất sắc', 90],
+      ['good', 'Tốt', 80],
+      ['fair', 'Khá', 70],
+      ['average', 'Trung bình', 50],
+      ['weak', 'Yếu', 0],
+    ],
+  )
   t.same(validateBands(DEFAULT_BANDS), [])
-  t.ok(Object.isFrozen(DEFAULT_BANDS) && Object.isFrozen(DEFAULT_BANDS[0]), 'a caller cannot alter the defaults for everyone')
+  t.ok(
+    Object.isFrozen(DEFAULT_BANDS) && Object.isFrozen(DEFAULT_BANDS[0]),
+    'a caller cannot alter the defaults for everyone',
+  )
 })
 
 t.test('indexes at and just below a boundary fall in the right band', async (t) => {
@@ -56,15 +62,18 @@ t.test('bad bands are reported all at once, each pointing at the field to fix', 
     { code: 'e', label: 'E', min: 70.125 },
     { code: 'f', label: 'F', min: 90.0 },
   ])
-  t.same(problems.map((p) => [p.index, p.field, p.code]), [
-    [1, 'code', 'duplicate-code'],
-    [2, 'min', 'duplicate-min'],
-    [3, 'min', 'min-out-of-range'],
-    [4, 'min', 'min-out-of-range'],
-    [5, 'min', 'min-too-precise'],
-    [6, 'min', 'duplicate-min'],
-    [-1, null, 'no-zero-band'],
-  ])
+  t.same(
+    problems.map((p) => [p.index, p.field, p.code]),
+    [
+      [1, 'code', 'duplicate-code'],
+      [2, 'min', 'duplicate-min'],
+      [3, 'min', 'min-out-of-range'],
+      [4, 'min', 'min-out-of-range'],
+      [5, 'min', 'min-too-precise'],
+      [6, 'min', 'duplicate-min'],
+      [-1, null, 'no-zero-band'],
+    ],
+  )
   for (const p of problems) t.type(p.message, 'string')
   t.equal(bandProblemPointer(problems[0]!), '/bands/1/code')
   t.equal(bandProblemPointer(problems[6]!), '/bands')
@@ -72,19 +81,28 @@ t.test('bad bands are reported all at once, each pointing at the field to fix', 
 })
 
 t.test('an empty band list and non-numbers are refused', async (t) => {
-  t.same(validateBands([]).map((p) => p.code), ['bands-empty'])
+  t.same(
+    validateBands([]).map((p) => p.code),
+    ['bands-empty'],
+  )
   const problems = validateBands([
     { code: '', label: 'none', min: 0 },
     { code: 'n', label: 'N', min: Number.NaN },
   ])
-  t.same(problems.map((p) => [p.index, p.field, p.code]), [
-    [0, 'code', 'code-empty'],
-    [1, 'min', 'min-invalid'],
-  ])
+  t.same(
+    problems.map((p) => [p.index, p.field, p.code]),
+    [
+      [0, 'code', 'code-empty'],
+      [1, 'min', 'min-invalid'],
+    ],
+  )
 })
 
 t.test('a band may start at 100 and then holds only full marks', async (t) => {
-  const bands: Band[] = [{ code: 'perfect', label: 'P', min: 100 }, { code: 'rest', label: 'R', min: 0 }]
+  const bands: Band[] = [
+    { code: 'perfect', label: 'P', min: 100 },
+    { code: 'rest', label: 'R', min: 0 },
+  ]
   t.same(validateBands(bands), [])
   t.equal(bandOf('100.00', bands), 'perfect')
   t.equal(bandOf('99.99', bands), 'rest')

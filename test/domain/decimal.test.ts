@@ -31,7 +31,24 @@ t.test('scores are read as users write them, to exact hundredths', async (t) => 
 })
 
 t.test('anything but a plain decimal with at most two decimals is refused', async (t) => {
-  for (const bad of [1.005, '1.005', '1e2', 1e21, 1e-7, 'abc', '', ' 1', '1 ', '+1', '.5', '1.', '1,5', NaN, Infinity, -Infinity]) {
+  for (const bad of [
+    1.005,
+    '1.005',
+    '1e2',
+    1e21,
+    1e-7,
+    'abc',
+    '',
+    ' 1',
+    '1 ',
+    '+1',
+    '.5',
+    '1.',
+    '1,5',
+    NaN,
+    Infinity,
+    -Infinity,
+  ]) {
     t.throws(() => parseHundredths(bad), DecimalFormatError, JSON.stringify(String(bad)))
     t.equal(hasAtMostTwoDecimals(bad), false)
   }

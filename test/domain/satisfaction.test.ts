@@ -51,28 +51,43 @@ t.test('element rates 96.50, 95.75, 96.25, 95.60, 96.00 give an overall index of
     ['Z9', [100, 0, 0, 0, 0]], // not in the survey: ignored
   ])
   const result = satisfaction(survey, counts)
-  t.same(result.elements.map((e) => [e.code, published(e.index)]), [
-    ['access', '96.50'],
-    ['procedure', '95.75'],
-    ['officer', '96.25'],
-    ['result', '95.60'],
-    ['feedback', '96.00'],
-  ])
+  t.same(
+    result.elements.map((e) => [e.code, published(e.index)]),
+    [
+      ['access', '96.50'],
+      ['procedure', '95.75'],
+      ['officer', '96.25'],
+      ['result', '95.60'],
+      ['feedback', '96.00'],
+    ],
+  )
   t.equal(published(result.index), '96.02')
-  t.same(result.questions.map((q) => [q.code, published(q.rate), q.valid]), [
-    ['A1', '96.50', 200],
-    ['B1', '95.50', 200],
-    ['B2', '96.00', 25],
-    ['C1', '96.25', 80],
-    ['C2', null, 0],
-    ['D1', '95.60', 250],
-    ['E1', '96.00', 25],
-  ])
+  t.same(
+    result.questions.map((q) => [q.code, published(q.rate), q.valid]),
+    [
+      ['A1', '96.50', 200],
+      ['B1', '95.50', 200],
+      ['B2', '96.00', 25],
+      ['C1', '96.25', 80],
+      ['C2', null, 0],
+      ['D1', '95.60', 250],
+      ['E1', '96.00', 25],
+    ],
+  )
 })
 
 t.test('an element without answers is left out of the overall index', async (t) => {
-  const result = satisfaction(survey, new Map([['A1', [0, 0, 0, 1, 1]], ['D1', [1, 0, 0, 0, 1]]]))
-  t.same(result.elements.map((e) => published(e.index)), ['100.00', null, null, '50.00', null])
+  const result = satisfaction(
+    survey,
+    new Map([
+      ['A1', [0, 0, 0, 1, 1]],
+      ['D1', [1, 0, 0, 0, 1]],
+    ]),
+  )
+  t.same(
+    result.elements.map((e) => published(e.index)),
+    ['100.00', null, null, '50.00', null],
+  )
   t.equal(published(result.index), '75.00', 'not (100 + 50) / 5 = 30')
 })
 
@@ -86,8 +101,21 @@ t.test('no answers at all: no index', async (t) => {
 t.test('the index stays exact until output', async (t) => {
   // Element rates 3.125 (1 of 32) and 0: exactly 1.5625 → 1.56. Rounding the element first would give
   // (3.13 + 0) / 2 = 1.565 → 1.57.
-  const config: SurveyConfig = { levels: 5, satisfiedFrom: 4, elements: [{ code: 'a', questions: ['Q1'] }, { code: 'b', questions: ['Q2'] }] }
-  const result = satisfaction(config, new Map([['Q1', [31, 0, 0, 1, 0]], ['Q2', [1, 0, 0, 0, 0]]]))
+  const config: SurveyConfig = {
+    levels: 5,
+    satisfiedFrom: 4,
+    elements: [
+      { code: 'a', questions: ['Q1'] },
+      { code: 'b', questions: ['Q2'] },
+    ],
+  }
+  const result = satisfaction(
+    config,
+    new Map([
+      ['Q1', [31, 0, 0, 1, 0]],
+      ['Q2', [1, 0, 0, 0, 0]],
+    ]),
+  )
   t.same(result.index, ratio(25n, 16n))
   t.equal(published(result.index), '1.56')
 })

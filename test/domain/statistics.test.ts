@@ -2,7 +2,8 @@ import t from 'tap'
 import { DEFAULT_BANDS } from '../../src/domain/bands.js'
 import { countBands, summarise } from '../../src/domain/statistics.js'
 
-const values = (...hs: Array<number | null>) => hs.map((h, i) => ({ code: `u${String(i).padStart(2, '0')}`, value: h === null ? null : BigInt(h) }))
+const values = (...hs: Array<number | null>) =>
+  hs.map((h, i) => ({ code: `u${String(i).padStart(2, '0')}`, value: h === null ? null : BigInt(h) }))
 
 t.test('no values: count 0, everything else null', async (t) => {
   t.same(summarise([]), { count: 0, mean: null, median: null, stddev: null, min: null, max: null })
@@ -11,8 +12,12 @@ t.test('no values: count 0, everything else null', async (t) => {
 
 t.test('one value is its own mean, median, minimum and maximum, with no spread', async (t) => {
   t.same(summarise([{ code: 'only', value: 8875n }]), {
-    count: 1, mean: 88.75, median: 88.75, stddev: 0,
-    min: { value: 88.75, units: ['only'] }, max: { value: 88.75, units: ['only'] },
+    count: 1,
+    mean: 88.75,
+    median: 88.75,
+    stddev: 0,
+    min: { value: 88.75, units: ['only'] },
+    max: { value: 88.75, units: ['only'] },
   })
 })
 

@@ -4,7 +4,12 @@ import { ADMIN_TOKEN } from './build.js'
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE'
 
 /** inject() with a bearer token; `token: null` sends none. */
-export function call(app: FastifyInstance, method: Method, url: string, options: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) {
+export function call(
+  app: FastifyInstance,
+  method: Method,
+  url: string,
+  options: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const token = options.token === undefined ? ADMIN_TOKEN : options.token
   const request: InjectOptions = {
     method,
@@ -27,13 +32,32 @@ export const smallFramework = {
         { code: '1.2', title: 'Báo cáo CCHC', maxPoints: 1 },
       ],
     },
-    { code: '2', title: 'Xây dựng và thi hành văn bản QPPL', children: [{ code: '2.1', title: 'Rà soát văn bản', maxPoints: 2.5 }] },
-    { code: '8', title: 'Tác động của CCHC', children: [{ code: '8.1', title: 'Hài lòng về tiếp cận dịch vụ', maxPoints: 5, method: 'survey', surveyElement: 'access' }] },
+    {
+      code: '2',
+      title: 'Xây dựng và thi hành văn bản QPPL',
+      children: [{ code: '2.1', title: 'Rà soát văn bản', maxPoints: 2.5 }],
+    },
+    {
+      code: '8',
+      title: 'Tác động của CCHC',
+      children: [
+        { code: '8.1', title: 'Hài lòng về tiếp cận dịch vụ', maxPoints: 5, method: 'survey', surveyElement: 'access' },
+      ],
+    },
   ],
   survey: {
     levels: 5,
     satisfiedFrom: 4,
-    elements: [{ code: 'access', title: 'Tiếp cận dịch vụ', questions: [{ code: 'A1', text: 'Nơi ngồi chờ' }, { code: 'A2', text: 'Trang thiết bị' }] }],
+    elements: [
+      {
+        code: 'access',
+        title: 'Tiếp cận dịch vụ',
+        questions: [
+          { code: 'A1', text: 'Nơi ngồi chờ' },
+          { code: 'A2', text: 'Trang thiết bị' },
+        ],
+      },
+    ],
   },
 }
 
@@ -56,7 +80,9 @@ export async function seedPeriod(app: FastifyInstance, code: string, framework: 
 }
 
 export async function seedClient(app: FastifyInstance, role: string, unit?: string): Promise<string> {
-  const res = await call(app, 'POST', '/v1/clients', { body: { name: `client ${role}`, role, ...(unit ? { unit } : {}) } })
+  const res = await call(app, 'POST', '/v1/clients', {
+    body: { name: `client ${role}`, role, ...(unit ? { unit } : {}) },
+  })
   if (res.statusCode !== 201) throw new Error(`seedClient ${role}: ${res.statusCode} ${res.body}`)
   return res.json().token
 }

@@ -16,7 +16,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * The app on a clean database: the file's shared database is emptied, then a new app is built on it
  * and closed when the test ends.
  */
-export async function build(t: TestContext, overrides: Partial<Config> = {}, options: { reset?: boolean } = {}): Promise<FastifyInstance> {
+export async function build(
+  t: TestContext,
+  overrides: Partial<Config> = {},
+  options: { reset?: boolean } = {},
+): Promise<FastifyInstance> {
   const handle = await sharedTestDatabase()
   if (options.reset !== false) await resetDatabase(handle.db)
   // Each app hears the others' changes as separate service instances would.

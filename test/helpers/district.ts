@@ -43,16 +43,34 @@ export const districtFramework = {
 export const districtLeaves = districtFramework.criteria.flatMap((f) => f.children.map((c) => c.code))
 
 /** Splits a unit's points over the 10 leaves (each at most 10), as appraised scores. */
-export function appraisedRows(code: string, index: string): Array<{ unit: string; criterion: string; appraised: number }> {
+export function appraisedRows(
+  code: string,
+  index: string,
+): Array<{ unit: string; criterion: string; appraised: number }> {
   const total = Math.round(Number(index) * 100)
   const base = Math.floor(total / 10)
-  return districtLeaves.map((criterion, i) => ({ unit: code, criterion, appraised: (i < 9 ? base : total - 9 * base) / 100 }))
+  return districtLeaves.map((criterion, i) => ({
+    unit: code,
+    criterion,
+    appraised: (i < 9 ? base : total - 9 * base) / 100,
+  }))
 }
 
-export async function seedDistrict(app: FastifyInstance, period = '2018', framework: unknown = districtFramework): Promise<void> {
+export async function seedDistrict(
+  app: FastifyInstance,
+  period = '2018',
+  framework: unknown = districtFramework,
+): Promise<void> {
   await seedFramework(app, 'huyen-2018', framework)
   for (const u of district) await seedUnit(app, u.code, { name: u.name, group: u.group })
-  await seedPeriod(app, period, 'huyen-2018', district.map((u) => u.code))
-  const res = await call(app, 'POST', `/v1/periods/${period}/scores/import`, { body: { rows: district.flatMap((u) => appraisedRows(u.code, u.index)) } })
+  await seedPeriod(
+    app,
+    period,
+    'huyen-2018',
+    district.map((u) => u.code),
+  )
+  const res = await call(app, 'POST', `/v1/periods/${period}/scores/import`, {
+    body: { rows: district.flatMap((u) => appraisedRows(u.code, u.index)) },
+  })
   if (res.statusCode !== 200) throw new Error(`seedDistrict import: ${res.statusCode} ${res.body}`)
 }

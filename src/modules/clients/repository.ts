@@ -12,7 +12,14 @@ export interface ClientRow {
   revokedAt: Date | null
 }
 
-const columns = ['id', 'name', 'role', 'unit_code as unit', 'created_at as createdAt', 'revoked_at as revokedAt'] as const
+const columns = [
+  'id',
+  'name',
+  'role',
+  'unit_code as unit',
+  'created_at as createdAt',
+  'revoked_at as revokedAt',
+] as const
 
 export class ClientsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -26,10 +33,22 @@ export class ClientsRepository {
       .executeTakeFirst()
   }
 
-  async insert(client: { id: string; name: string; role: Role; unit: string | null; tokenHash: string }): Promise<ClientRow> {
+  async insert(client: {
+    id: string
+    name: string
+    role: Role
+    unit: string | null
+    tokenHash: string
+  }): Promise<ClientRow> {
     return this.db
       .insertInto('clients')
-      .values({ id: client.id, name: client.name, role: client.role, unit_code: client.unit, token_hash: client.tokenHash })
+      .values({
+        id: client.id,
+        name: client.name,
+        role: client.role,
+        unit_code: client.unit,
+        token_hash: client.tokenHash,
+      })
       .returning(columns)
       .executeTakeFirstOrThrow()
   }
@@ -41,7 +60,10 @@ export class ClientsRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('clients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 

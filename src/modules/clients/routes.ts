@@ -9,7 +9,11 @@ import { ClientsRepository, type ClientRow } from './repository.js'
 import { ClientCreate, ClientIdParams, ClientList, ClientListQuery, ClientWithToken } from './schemas.js'
 import { createClient } from './service.js'
 
-const view = (c: ClientRow) => ({ ...c, createdAt: c.createdAt.toISOString(), revokedAt: c.revokedAt?.toISOString() ?? null })
+const view = (c: ClientRow) => ({
+  ...c,
+  createdAt: c.createdAt.toISOString(),
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+})
 
 export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -24,7 +28,10 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Create a client system and its token',
         description: 'The token is in this answer only; the service keeps its hash.',
         body: ClientCreate,
-        response: { 201: jsonResponse('Created; `token` is shown this once', ClientWithToken), ...problemResponses(400, 422) },
+        response: {
+          201: jsonResponse('Created; `token` is shown this once', ClientWithToken),
+          ...problemResponses(400, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -40,7 +47,8 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['clients'],
         summary: 'List client systems',
-        description: 'Revoked clients are listed with `revokedAt`. The bootstrap admin token is built in and not listed.',
+        description:
+          'Revoked clients are listed with `revokedAt`. The bootstrap admin token is built in and not listed.',
         querystring: ClientListQuery,
         response: { 200: jsonResponse('A page of clients', ClientList), ...problemResponses(400) },
       },

@@ -1,17 +1,26 @@
 import { Type } from 'typebox'
 import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('appraiser'), Type.Literal('unit'), Type.Literal('reader')], {
-  description: 'admin: everything; appraiser: appraised scores and surveys; unit: its own unit\'s self-assessment; reader: read only',
-})
+export const Role = Type.Union(
+  [Type.Literal('admin'), Type.Literal('appraiser'), Type.Literal('unit'), Type.Literal('reader')],
+  {
+    description:
+      "admin: everything; appraiser: appraised scores and surveys; unit: its own unit's self-assessment; reader: read only",
+  },
+)
 
 export const ClientCreate = Type.Object(
   {
     name: Name('What the client system is, e.g. "Cổng dịch vụ công tỉnh"'),
     role: Role,
-    unit: Type.Optional(Type.Union([Code('The unit a `unit` token is bound to (required for that role only)'), Type.Null()])),
+    unit: Type.Optional(
+      Type.Union([Code('The unit a `unit` token is bound to (required for that role only)'), Type.Null()]),
+    ),
   },
-  { additionalProperties: false, examples: [{ name: 'Phần mềm một cửa xã Quảng Lợi', role: 'unit', unit: 'xa-quang-loi' }] },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'Phần mềm một cửa xã Quảng Lợi', role: 'unit', unit: 'xa-quang-loi' }],
+  },
 )
 
 export const Client = Type.Object(
@@ -27,7 +36,10 @@ export const Client = Type.Object(
 )
 
 export const ClientWithToken = Type.Object(
-  { ...Client.properties, token: Type.String({ description: 'The bearer token. Shown once: only its hash is stored.' }) },
+  {
+    ...Client.properties,
+    token: Type.String({ description: 'The bearer token. Shown once: only its hash is stored.' }),
+  },
   { additionalProperties: false },
 )
 

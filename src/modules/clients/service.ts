@@ -13,16 +13,28 @@ export async function createClient(
 ): Promise<ClientRow & { token: string }> {
   const unit = input.unit ?? null
   if (input.role === 'unit' && unit === null) {
-    throw ruleViolated('A unit token must name its unit', [{ pointer: '/unit', code: 'required-for-role', message: 'is required for role unit' }])
+    throw ruleViolated('A unit token must name its unit', [
+      { pointer: '/unit', code: 'required-for-role', message: 'is required for role unit' },
+    ])
   }
   if (input.role !== 'unit' && unit !== null) {
-    throw ruleViolated('Only a unit token is bound to a unit', [{ pointer: '/unit', code: 'not-for-role', message: `must be absent for role ${input.role}` }])
+    throw ruleViolated('Only a unit token is bound to a unit', [
+      { pointer: '/unit', code: 'not-for-role', message: `must be absent for role ${input.role}` },
+    ])
   }
   if (unit !== null && !(await new UnitsRepository(db).exists(unit))) {
-    throw ruleViolated(`No unit with code ${JSON.stringify(unit)}`, [{ pointer: '/unit', code: 'unknown-unit', message: 'is not a known unit' }])
+    throw ruleViolated(`No unit with code ${JSON.stringify(unit)}`, [
+      { pointer: '/unit', code: 'unknown-unit', message: 'is not a known unit' },
+    ])
   }
   const token = generateToken()
-  const row = await new ClientsRepository(db).insert({ id: randomUUID(), name: nfc(input.name), role: input.role, unit, tokenHash: hashToken(token) })
+  const row = await new ClientsRepository(db).insert({
+    id: randomUUID(),
+    name: nfc(input.name),
+    role: input.role,
+    unit,
+    tokenHash: hashToken(token),
+  })
   return { ...row, token }
 }
 
@@ -38,7 +50,13 @@ export async function bootstrapAdmin(db: Kysely<Database>, adminToken: string | 
     await sql`lock table clients in share row exclusive mode`.execute(trx)
     if ((await clients.count()) > 0) return null
     const token = generateToken()
-    await clients.insert({ id: randomUUID(), name: 'bootstrap admin', role: 'admin', unit: null, tokenHash: hashToken(token) })
+    await clients.insert({
+      id: randomUUID(),
+      name: 'bootstrap admin',
+      role: 'admin',
+      unit: null,
+      tokenHash: hashToken(token),
+    })
     return token
   })
 }

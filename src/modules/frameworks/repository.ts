@@ -29,7 +29,12 @@ export class FrameworksRepository {
   }
 
   async inUse(code: string): Promise<boolean> {
-    const row = await this.db.selectFrom('periods').select('code').where('framework_code', '=', code).limit(1).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('periods')
+      .select('code')
+      .where('framework_code', '=', code)
+      .limit(1)
+      .executeTakeFirst()
     return row !== undefined
   }
 
@@ -70,14 +75,32 @@ export class FrameworksRepository {
   }
 
   /** Writes the framework and its flattened criteria and questions; the caller holds the transaction. */
-  async save(code: string, content: FrameworkContent, hash: string, totalHundredths: bigint, exists: boolean): Promise<void> {
-    const values = { name: content.name, content: JSON.stringify(content), content_hash: hash, total_points: hundredthsToString(totalHundredths) }
+  async save(
+    code: string,
+    content: FrameworkContent,
+    hash: string,
+    totalHundredths: bigint,
+    exists: boolean,
+  ): Promise<void> {
+    const values = {
+      name: content.name,
+      content: JSON.stringify(content),
+      content_hash: hash,
+      total_points: hundredthsToString(totalHundredths),
+    }
     if (exists) {
-      await this.db.updateTable('frameworks').set({ ...values, updated_at: sql`now()` }).where('code', '=', code).execute()
+      await this.db
+        .updateTable('frameworks')
+        .set({ ...values, updated_at: sql`now()` })
+        .where('code', '=', code)
+        .execute()
       await this.db.deleteFrom('framework_criteria').where('framework_code', '=', code).execute()
       await this.db.deleteFrom('framework_survey_questions').where('framework_code', '=', code).execute()
     } else {
-      await this.db.insertInto('frameworks').values({ code, ...values }).execute()
+      await this.db
+        .insertInto('frameworks')
+        .values({ code, ...values })
+        .execute()
     }
     const criteria = flattenCriteria(content.criteria).map((c) => ({
       framework_code: code,
@@ -91,13 +114,20 @@ export class FrameworksRepository {
       survey_element: c.surveyElement,
     }))
     for (let i = 0; i < criteria.length; i += 1000) {
-      await this.db.insertInto('framework_criteria').values(criteria.slice(i, i + 1000)).execute()
+      await this.db
+        .insertInto('framework_criteria')
+        .values(criteria.slice(i, i + 1000))
+        .execute()
     }
-    const questions = (content.survey?.elements ?? []).flatMap((e) => e.questions.map((q) => ({ element: e.code, code: q.code })))
+    const questions = (content.survey?.elements ?? []).flatMap((e) =>
+      e.questions.map((q) => ({ element: e.code, code: q.code })),
+    )
     if (questions.length > 0) {
       await this.db
         .insertInto('framework_survey_questions')
-        .values(questions.map((q, position) => ({ framework_code: code, code: q.code, element_code: q.element, position })))
+        .values(
+          questions.map((q, position) => ({ framework_code: code, code: q.code, element_code: q.element, position })),
+        )
         .execute()
     }
   }

@@ -47,7 +47,9 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const outcome = await putFramework(app.db, request.params.code, request.body as FrameworkInput)
-      return reply.code(outcome === 'created' ? 201 : 200).send(view(request.params.code, normaliseFramework(request.body as FrameworkInput)))
+      return reply
+        .code(outcome === 'created' ? 201 : 200)
+        .send(view(request.params.code, normaliseFramework(request.body as FrameworkInput)))
     },
   )
 
@@ -83,7 +85,8 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['frameworks'],
         summary: 'Read a framework',
-        description: 'The tree with `maxPoints` on every node (exact sums) and `totalPoints`. A `unit` token reads the frameworks of periods that list its unit.',
+        description:
+          'The tree with `maxPoints` on every node (exact sums) and `totalPoints`. A `unit` token reads the frameworks of periods that list its unit.',
         params: CodeParams,
         response: { 200: jsonResponse('The framework', Framework), ...problemResponses(400, 404) },
       },

@@ -2,7 +2,8 @@ import { Type } from 'typebox'
 import { Code, Name, PageQuery } from '../../http/schemas.js'
 
 const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey')], {
-  description: '`appraisal` (default): scored by the unit, then the appraisal council; `survey`: points from the survey',
+  description:
+    '`appraisal` (default): scored by the unit, then the appraisal council; `survey`: points from the survey',
 })
 
 /** Recursive: registered by $id and referenced, so validation and the OpenAPI share one definition. */
@@ -12,8 +13,15 @@ export const CriterionInput = Type.Object(
     title: Name(),
     maxPoints: Type.Optional(Type.Number({ description: 'Leaves only: > 0, at most two decimals' })),
     method: Type.Optional(Method),
-    surveyElement: Type.Optional(Type.Union([Code('Survey leaves: the element whose index scores it; absent for the overall index'), Type.Null()])),
-    children: Type.Optional(Type.Array(Type.Ref('CriterionInput'), { maxItems: 1000, description: 'Inner nodes only; their maxPoints is the sum' })),
+    surveyElement: Type.Optional(
+      Type.Union([Code('Survey leaves: the element whose index scores it; absent for the overall index'), Type.Null()]),
+    ),
+    children: Type.Optional(
+      Type.Array(Type.Ref('CriterionInput'), {
+        maxItems: 1000,
+        description: 'Inner nodes only; their maxPoints is the sum',
+      }),
+    ),
   },
   { $id: 'CriterionInput', additionalProperties: false },
 )
@@ -22,7 +30,7 @@ export const CriterionNode = Type.Object(
   {
     code: Type.String(),
     title: Type.String(),
-    maxPoints: Type.Number({ description: 'A leaf\'s maximum, or the exact sum of the children\'s' }),
+    maxPoints: Type.Number({ description: "A leaf's maximum, or the exact sum of the children's" }),
     method: Type.Optional(Method),
     surveyElement: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     children: Type.Optional(Type.Array(Type.Ref('CriterionNode'))),
@@ -42,16 +50,26 @@ export const BandSchema = Type.Object(
 export const SurveyConfig = Type.Object(
   {
     levels: Type.Integer({ minimum: 2, maximum: 10, description: 'Answer levels, 1 (lowest) to `levels`' }),
-    satisfiedFrom: Type.Integer({ minimum: 1, maximum: 10, description: 'Answers at this level or above count as satisfied' }),
+    satisfiedFrom: Type.Integer({
+      minimum: 1,
+      maximum: 10,
+      description: 'Answers at this level or above count as satisfied',
+    }),
     elements: Type.Array(
       Type.Object(
         {
           code: Code(),
           title: Name(),
-          questions: Type.Array(Type.Object({ code: Code('Unique across the framework'), text: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), {
-            minItems: 1,
-            maxItems: 200,
-          }),
+          questions: Type.Array(
+            Type.Object(
+              { code: Code('Unique across the framework'), text: Type.String({ maxLength: 2000 }) },
+              { additionalProperties: false },
+            ),
+            {
+              minItems: 1,
+              maxItems: 200,
+            },
+          ),
         },
         { additionalProperties: false },
       ),
@@ -79,19 +97,39 @@ const example = {
         { code: '1.2', title: 'Báo cáo CCHC', maxPoints: 1 },
       ],
     },
-    { code: '8', title: 'Tác động của CCHC', children: [{ code: '8.1', title: 'Hài lòng về tiếp cận dịch vụ', maxPoints: 5, method: 'survey', surveyElement: 'access' }] },
+    {
+      code: '8',
+      title: 'Tác động của CCHC',
+      children: [
+        { code: '8.1', title: 'Hài lòng về tiếp cận dịch vụ', maxPoints: 5, method: 'survey', surveyElement: 'access' },
+      ],
+    },
   ],
   survey: {
     levels: 5,
     satisfiedFrom: 4,
-    elements: [{ code: 'access', title: 'Tiếp cận dịch vụ', questions: [{ code: 'A1', text: 'Nơi ngồi chờ đủ chỗ' }, { code: 'A2', text: 'Trang thiết bị đầy đủ' }] }],
+    elements: [
+      {
+        code: 'access',
+        title: 'Tiếp cận dịch vụ',
+        questions: [
+          { code: 'A1', text: 'Nơi ngồi chờ đủ chỗ' },
+          { code: 'A2', text: 'Trang thiết bị đầy đủ' },
+        ],
+      },
+    ],
   },
 }
 
 export const FrameworkBody = Type.Object(
   {
     name: Name(),
-    bands: Type.Optional(Type.Array(BandSchema, { maxItems: 20, description: 'Default: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu ≥ 0' })),
+    bands: Type.Optional(
+      Type.Array(BandSchema, {
+        maxItems: 20,
+        description: 'Default: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu ≥ 0',
+      }),
+    ),
     criteria: Type.Array(Type.Ref('CriterionInput'), { maxItems: 1000 }),
     survey: Type.Optional(Type.Union([SurveyConfig, Type.Null()])),
   },

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { contentHash, normaliseFramework, totalHundredths, validateFramework, type FrameworkContent, type FrameworkInput } from '../../domain/framework.js'
+import {
+  contentHash,
+  normaliseFramework,
+  totalHundredths,
+  validateFramework,
+  type FrameworkContent,
+  type FrameworkInput,
+} from '../../domain/framework.js'
 import { AppError, ruleViolated } from '../../http/problems.js'
 import { FrameworksRepository } from './repository.js'
 
@@ -21,7 +28,10 @@ export async function putFramework(db: Kysely<Database>, code: string, input: Fr
     const existing = await frameworks.lock(code)
     if (existing?.contentHash === hash) return 'unchanged'
     if (existing && (await frameworks.inUse(code))) {
-      throw new AppError('framework-in-use', `Framework ${JSON.stringify(code)} is used by a period; make a new framework code for new content`)
+      throw new AppError(
+        'framework-in-use',
+        `Framework ${JSON.stringify(code)} is used by a period; make a new framework code for new content`,
+      )
     }
     await frameworks.save(code, content, hash, totalHundredths(content), existing !== undefined)
     return existing ? 'replaced' : 'created'

@@ -46,7 +46,12 @@ export class PeriodsRepository {
   }
 
   async units(code: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('period_units').select('unit_code').where('period_code', '=', code).orderBy('unit_code').execute()
+    const rows = await this.db
+      .selectFrom('period_units')
+      .select('unit_code')
+      .where('period_code', '=', code)
+      .orderBy('unit_code')
+      .execute()
     return rows.map((r) => r.unit_code)
   }
 
@@ -67,7 +72,13 @@ export class PeriodsRepository {
     if (filter.forUnit !== undefined) {
       const unit = filter.forUnit
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('period_units as pu').select(sql.lit(1).as('one')).whereRef('pu.period_code', '=', 'periods.code').where('pu.unit_code', '=', unit)),
+        eb.exists(
+          eb
+            .selectFrom('period_units as pu')
+            .select(sql.lit(1).as('one'))
+            .whereRef('pu.period_code', '=', 'periods.code')
+            .where('pu.unit_code', '=', unit),
+        ),
       )
     }
     return query.execute()
@@ -98,7 +109,11 @@ export class PeriodsRepository {
   }
 
   async setStatus(code: string, status: PeriodStatus): Promise<void> {
-    await this.db.updateTable('periods').set({ status, updated_at: sql`now()` }).where('code', '=', code).execute()
+    await this.db
+      .updateTable('periods')
+      .set({ status, updated_at: sql`now()` })
+      .where('code', '=', code)
+      .execute()
   }
 
   async addUnits(code: string, units: readonly string[]): Promise<void> {
@@ -115,7 +130,14 @@ export class PeriodsRepository {
     await this.db.deleteFrom('period_units').where('period_code', '=', code).where('unit_code', 'in', units).execute()
   }
 
-  async recordStatus(entry: { period: string; clientId: string; clientRole: string; from: PeriodStatus | null; to: PeriodStatus; reason: string | null }): Promise<void> {
+  async recordStatus(entry: {
+    period: string
+    clientId: string
+    clientRole: string
+    from: PeriodStatus | null
+    to: PeriodStatus
+    reason: string | null
+  }): Promise<void> {
     await this.db
       .insertInto('period_status_history')
       .values({

@@ -10,13 +10,20 @@ import { History, Period, PeriodBody, PeriodList, PeriodListQuery, StatusBody } 
 import { changeStatus, putPeriod, type StatusHook } from './service.js'
 
 /** A `unit` token sees the periods that list its unit; other roles that may call the route see all. */
-export async function assertPeriodVisible(periods: PeriodsRepository, period: PeriodRow, identity: Identity): Promise<void> {
+export async function assertPeriodVisible(
+  periods: PeriodsRepository,
+  period: PeriodRow,
+  identity: Identity,
+): Promise<void> {
   if (identity.role === 'unit' && !(await periods.listsUnit(period.code, identity.unit ?? ''))) {
     throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
   }
 }
 
-export async function periodRoutes(fastify: FastifyInstance, options: { onStatusChange?: StatusHook } = {}): Promise<void> {
+export async function periodRoutes(
+  fastify: FastifyInstance,
+  options: { onStatusChange?: StatusHook } = {},
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const periods = new PeriodsRepository(app.db)
 
@@ -31,11 +38,21 @@ export async function periodRoutes(fastify: FastifyInstance, options: { onStatus
           'A new period starts `open`. `units` is the whole list: units may be added (and removed while they have no scores) until the period is published; the framework cannot change once a score exists.',
         params: CodeParams,
         body: PeriodBody,
-        response: { 200: jsonResponse('Replaced, or unchanged', Period), 201: jsonResponse('Created', Period), ...problemResponses(400, 409, 422) },
+        response: {
+          200: jsonResponse('Replaced, or unchanged', Period),
+          201: jsonResponse('Created', Period),
+          ...problemResponses(400, 409, 422),
+        },
       },
     },
     async (request, reply) => {
-      const { created, period } = await putPeriod(app.db, app.changes, request.params.code, request.body, request.identity)
+      const { created, period } = await putPeriod(
+        app.db,
+        app.changes,
+        request.params.code,
+        request.body,
+        request.identity,
+      )
       return reply.code(created ? 201 : 200).send(period)
     },
   )
@@ -98,7 +115,16 @@ export async function periodRoutes(fastify: FastifyInstance, options: { onStatus
         response: { 200: jsonResponse('The period after the move', Period), ...problemResponses(400, 404, 409, 422) },
       },
     },
-    async (request) => changeStatus(app.db, app.changes, request.params.code, request.body.status, request.body.reason, request.identity, options.onStatusChange),
+    async (request) =>
+      changeStatus(
+        app.db,
+        app.changes,
+        request.params.code,
+        request.body.status,
+        request.body.reason,
+        request.identity,
+        options.onStatusChange,
+      ),
   )
 
   app.get(

@@ -2,7 +2,8 @@ import { Type } from 'typebox'
 import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
 
 export const Status = Type.Union([Type.Literal('open'), Type.Literal('appraisal'), Type.Literal('published')], {
-  description: '`open`: self-assessment, appraisal and survey writes; `appraisal`: appraisal and survey writes; `published`: frozen',
+  description:
+    '`open`: self-assessment, appraisal and survey writes; `appraisal`: appraisal and survey writes; `published`: frozen',
 })
 
 export const PeriodBody = Type.Object(
@@ -12,7 +13,12 @@ export const PeriodBody = Type.Object(
     framework: Code('The framework the units are scored against; fixed once a score exists'),
     units: Type.Array(Code(), { maxItems: 100000, description: 'Every unit assessed in the period (each must exist)' }),
   },
-  { additionalProperties: false, examples: [{ name: 'Chỉ số CCHC năm 2018', year: 2018, framework: 'xa-2018', units: ['phong-noi-vu', 'xa-quang-loi'] }] },
+  {
+    additionalProperties: false,
+    examples: [
+      { name: 'Chỉ số CCHC năm 2018', year: 2018, framework: 'xa-2018', units: ['phong-noi-vu', 'xa-quang-loi'] },
+    ],
+  },
 )
 
 export const Period = Type.Object(
@@ -45,9 +51,14 @@ export const PeriodListQuery = Type.Object(
 export const StatusBody = Type.Object(
   {
     status: Status,
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required for any move back (reopening)' })),
+    reason: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 2000, description: 'Required for any move back (reopening)' }),
+    ),
   },
-  { additionalProperties: false, examples: [{ status: 'appraisal' }, { status: 'open', reason: 'Hội đồng yêu cầu giải trình bổ sung' }] },
+  {
+    additionalProperties: false,
+    examples: [{ status: 'appraisal' }, { status: 'open', reason: 'Hội đồng yêu cầu giải trình bổ sung' }],
+  },
 )
 
 export const HistoryEntry = Type.Object(

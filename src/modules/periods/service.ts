@@ -34,7 +34,10 @@ async function validateReferences(db: Kysely<Database>, input: PeriodInput): Pro
   })
   if (errors.length > 0) {
     const unknown = [...missing]
-    throw ruleViolated(unknown.length ? `Unknown unit(s): ${unknown.join(', ')}` : 'The period names what does not exist', errors)
+    throw ruleViolated(
+      unknown.length ? `Unknown unit(s): ${unknown.join(', ')}` : 'The period names what does not exist',
+      errors,
+    )
   }
 }
 
@@ -42,7 +45,13 @@ async function validateReferences(db: Kysely<Database>, input: PeriodInput): Pro
  * Creates a period (status `open`) or replaces its name, year, framework and units. A published period
  * changes no more; the framework stays once a score exists; a unit with scores stays in the period.
  */
-export async function putPeriod(db: Kysely<Database>, changes: ChangeFeed, code: string, input: PeriodInput, identity: Identity): Promise<{ created: boolean; period: PeriodView }> {
+export async function putPeriod(
+  db: Kysely<Database>,
+  changes: ChangeFeed,
+  code: string,
+  input: PeriodInput,
+  identity: Identity,
+): Promise<{ created: boolean; period: PeriodView }> {
   const wanted = { code, name: nfc(input.name), year: input.year, framework: input.framework }
   return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
@@ -53,7 +62,14 @@ export async function putPeriod(db: Kysely<Database>, changes: ChangeFeed, code:
     if (!existing) {
       await periods.insert(wanted)
       await periods.addUnits(code, units)
-      await periods.recordStatus({ period: code, clientId: identity.id, clientRole: identity.role, from: null, to: 'open', reason: null })
+      await periods.recordStatus({
+        period: code,
+        clientId: identity.id,
+        clientRole: identity.role,
+        from: null,
+        to: 'open',
+        reason: null,
+      })
       return { created: true, period: { ...wanted, status: 'open' as PeriodStatus, units } }
     }
 
@@ -61,17 +77,28 @@ export async function putPeriod(db: Kysely<Database>, changes: ChangeFeed, code:
     const added = units.filter((u) => !current.includes(u))
     const removed = current.filter((u) => !units.includes(u))
     const changed =
-      existing.name !== wanted.name || existing.year !== wanted.year || existing.framework !== wanted.framework || added.length > 0 || removed.length > 0
+      existing.name !== wanted.name ||
+      existing.year !== wanted.year ||
+      existing.framework !== wanted.framework ||
+      added.length > 0 ||
+      removed.length > 0
     if (!changed) return { created: false, period: { ...existing, units: current } }
     if (existing.status === 'published') {
       throw new AppError('period-locked', `Period ${JSON.stringify(code)} is published; reopen it to change it`)
     }
     if (existing.framework !== wanted.framework && (await periods.hasScores(code)).length > 0) {
-      throw new AppError('framework-in-use', `Period ${JSON.stringify(code)} already has scores against framework ${JSON.stringify(existing.framework)}; its framework can no longer change`)
+      throw new AppError(
+        'framework-in-use',
+        `Period ${JSON.stringify(code)} already has scores against framework ${JSON.stringify(existing.framework)}; its framework can no longer change`,
+      )
     }
     const scored = await periods.hasScores(code, removed)
     if (scored.length > 0) {
-      throw new AppError('conflict', `Unit(s) ${scored.join(', ')} have scores in period ${JSON.stringify(code)} and cannot leave it`, { extensions: { units: scored } })
+      throw new AppError(
+        'conflict',
+        `Unit(s) ${scored.join(', ')} have scores in period ${JSON.stringify(code)} and cannot leave it`,
+        { extensions: { units: scored } },
+      )
     }
     await periods.update(wanted)
     announce('results', code)
@@ -81,7 +108,12 @@ export async function putPeriod(db: Kysely<Database>, changes: ChangeFeed, code:
   })
 }
 
-export type StatusHook = (trx: Kysely<Database>, period: PeriodRow, to: PeriodStatus, identity: Identity) => Promise<void>
+export type StatusHook = (
+  trx: Kysely<Database>,
+  period: PeriodRow,
+  to: PeriodStatus,
+  identity: Identity,
+) => Promise<void>
 
 /** Moves a period along its lifecycle and records who did it, when and why, in one transaction. */
 export async function changeStatus(
@@ -100,17 +132,30 @@ export async function changeStatus(
     const check = checkTransition(period.status, to, reason)
     if (!check.ok && check.problem === 'illegal') {
       const moves = check.allowed.map((s) => `${period.status} → ${s}`).join(', ')
-      throw new AppError('illegal-transition', `Period ${JSON.stringify(code)} cannot move from ${period.status} to ${to}; allowed: ${moves}`, {
-        extensions: { current: period.status, allowed: check.allowed },
-      })
+      throw new AppError(
+        'illegal-transition',
+        `Period ${JSON.stringify(code)} cannot move from ${period.status} to ${to}; allowed: ${moves}`,
+        {
+          extensions: { current: period.status, allowed: check.allowed },
+        },
+      )
     }
     if (!check.ok) {
-      throw ruleViolated('Moving a period back (reopening) needs a reason', [{ pointer: '/reason', code: 'required', message: 'is required to move back' }])
+      throw ruleViolated('Moving a period back (reopening) needs a reason', [
+        { pointer: '/reason', code: 'required', message: 'is required to move back' },
+      ])
     }
     await onChange?.(trx, period, to, identity)
     await periods.setStatus(code, to)
     announce('results', code)
-    await periods.recordStatus({ period: code, clientId: identity.id, clientRole: identity.role, from: period.status, to, reason: reason ?? null })
+    await periods.recordStatus({
+      period: code,
+      clientId: identity.id,
+      clientRole: identity.role,
+      from: period.status,
+      to,
+      reason: reason ?? null,
+    })
     return { ...period, status: to, units: await periods.units(code) }
   })
 }

@@ -26,7 +26,9 @@ const columns: Array<{ header: string; value: (i: ResultItem) => number | string
 const twoDecimals = (value: number): string => hundredthsToString(parseHundredths(value))
 
 export function exportFileName(d: ResultsDocument, extension: 'csv' | 'xlsx'): string {
-  const parts = ['ket-qua-cchc', d.period.code, d.group, d.snapshot ? `cong-bo-${d.snapshot.number}` : null].filter(Boolean)
+  const parts = ['ket-qua-cchc', d.period.code, d.group, d.snapshot ? `cong-bo-${d.snapshot.number}` : null].filter(
+    Boolean,
+  )
   return `${parts.join('_').replace(/[^A-Za-z0-9._-]/g, '-')}.${extension}`
 }
 
@@ -61,13 +63,20 @@ export async function toXlsx(d: ResultsDocument, bands: readonly Band[]): Promis
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'cchc-index'
   const table = workbook.addWorksheet('Kết quả')
-  table.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 4), ...(c.decimal ? { style: { numFmt: '0.00' } } : {}) }))
+  table.columns = columns.map((c) => ({
+    header: c.header,
+    width: Math.max(12, c.header.length + 4),
+    ...(c.decimal ? { style: { numFmt: '0.00' } } : {}),
+  }))
   for (const item of d.items) table.addRow(columns.map((c) => c.value(item)))
   table.getRow(1).font = { bold: true }
   table.views = [{ state: 'frozen', ySplit: 1 }]
 
   const stats = workbook.addWorksheet('Thống kê')
-  stats.columns = [{ header: 'Chỉ tiêu', width: 40 }, { header: 'Giá trị', width: 30 }]
+  stats.columns = [
+    { header: 'Chỉ tiêu', width: 40 },
+    { header: 'Giá trị', width: 30 },
+  ]
   stats.addRow(['Kỳ đánh giá', `${d.period.name} (${d.period.code})`])
   stats.addRow(['Nhóm', d.group ?? 'Tất cả'])
   for (const row of statisticsRows('Chỉ số CCHC', d.statistics)) stats.addRow(row)

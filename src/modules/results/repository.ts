@@ -78,7 +78,15 @@ export class ResultsRepository {
     return Number(row?.last ?? 0) + 1
   }
 
-  async saveSnapshot(snapshot: { period: string; number: number; publishedAt: Date; publishedBy: string; framework: string; hash: string; body: string }): Promise<void> {
+  async saveSnapshot(snapshot: {
+    period: string
+    number: number
+    publishedAt: Date
+    publishedBy: string
+    framework: string
+    hash: string
+    body: string
+  }): Promise<void> {
     await this.db
       .insertInto('result_snapshots')
       .values({

@@ -25,7 +25,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
         summary: 'PAR index, classification, rankings and statistics',
         description: [
           'Computed on request from the stored scores and survey results; once the period is published, the results frozen at publication (`snapshot`), the same bytes on every call. `?snapshot=n` reads an earlier publication in any status.',
-          '`rank` is over all rankable units of the period, `groupRank` within the unit\'s group; `?group=` filters the items and the statistics but never changes a rank.',
+          "`rank` is over all rankable units of the period, `groupRank` within the unit's group; `?group=` filters the items and the statistics but never changes a rank.",
           'With `Accept: text/csv` or the XLSX media type, the ranking table as a file (Vietnamese headers; XLSX has a second sheet of statistics).',
           'A `unit` token reads results of periods listing its unit once they are published.',
         ].join('\n\n'),
@@ -49,13 +49,31 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
       const type = negotiate(request.headers.accept, [JSON_TYPE, CSV_TYPE, XLSX_TYPE])
       const { snapshot } = request.query
       const media = type === JSON_TYPE ? 'json' : type === CSV_TYPE ? 'csv' : 'xlsx'
-      const answer = await options.results.answer(app.db, request.params.period, { group: request.query.group ?? null, type: media, ...(snapshot !== undefined ? { snapshot } : {}) })
+      const answer = await options.results.answer(app.db, request.params.period, {
+        group: request.query.group ?? null,
+        type: media,
+        ...(snapshot !== undefined ? { snapshot } : {}),
+      })
       if (!answer) throw notFound('period', request.params.period)
       const { period, document, body } = answer
-      assertMayReadResults(request.identity, period, snapshot, request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')))
-      if (media !== 'json') reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
+      assertMayReadResults(
+        request.identity,
+        period,
+        snapshot,
+        request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')),
+      )
+      if (media !== 'json')
+        reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
       // Sent as bytes encoded once per change, not re-encoded per request.
-      return reply.type(media === 'json' ? 'application/json; charset=utf-8' : media === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE).send(body as never)
+      return reply
+        .type(
+          media === 'json'
+            ? 'application/json; charset=utf-8'
+            : media === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : XLSX_TYPE,
+        )
+        .send(body as never)
     },
   )
 }

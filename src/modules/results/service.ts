@@ -4,7 +4,13 @@ import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import type { Band } from '../../domain/bands.js'
-import { isLeaf, maxHundredths, totalHundredths, type Criterion, type FrameworkContent } from '../../domain/framework.js'
+import {
+  isLeaf,
+  maxHundredths,
+  totalHundredths,
+  type Criterion,
+  type FrameworkContent,
+} from '../../domain/framework.js'
 import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
 import { toCsv, toXlsx } from './export.js'
@@ -20,7 +26,11 @@ export interface ResultsDocument extends Results {
 }
 
 /** Per unit: the satisfaction index and each element's, exact. Units without answers are absent. */
-export type SatisfactionLoader = (db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent) => Promise<Map<string, NonNullable<UnitTotals['satisfaction']>>>
+export type SatisfactionLoader = (
+  db: Kysely<Database>,
+  period: PeriodRow,
+  framework: FrameworkContent,
+) => Promise<Map<string, NonNullable<UnitTotals['satisfaction']>>>
 
 const noSatisfaction: SatisfactionLoader = async () => new Map()
 
@@ -35,7 +45,11 @@ function appraisalLeaves(criteria: Criterion[], into = new Map<string, bigint>()
 
 export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
   return criteria.flatMap((c): SurveyLeaf[] =>
-    isLeaf(c) ? (c.method === 'survey' ? [{ maxHundredths: maxHundredths(c), element: c.surveyElement }] : []) : surveyLeaves(c.children),
+    isLeaf(c)
+      ? c.method === 'survey'
+        ? [{ maxHundredths: maxHundredths(c), element: c.surveyElement }]
+        : []
+      : surveyLeaves(c.children),
   )
 }
 
@@ -72,9 +86,17 @@ export class ResultsService {
   }
 
   /** Results as the stored scores and survey answers give them now. */
-  async live(db: Kysely<Database>, period: PeriodRow, group: string | null, known?: FrameworkContent): Promise<ResultsDocument> {
+  async live(
+    db: Kysely<Database>,
+    period: PeriodRow,
+    group: string | null,
+    known?: FrameworkContent,
+  ): Promise<ResultsDocument> {
     const framework = known ?? (await loadFramework(db, period.framework))
-    const [rows, satisfaction] = await Promise.all([new ResultsRepository(db).unitTotals(period.code), this.loadSatisfaction(db, period, framework)])
+    const [rows, satisfaction] = await Promise.all([
+      new ResultsRepository(db).unitTotals(period.code),
+      this.loadSatisfaction(db, period, framework),
+    ])
     const leaves = appraisalLeaves(framework.criteria)
     const total = totalHundredths(framework)
     const units: UnitTotals[] = rows.map((r) => ({
@@ -101,20 +123,38 @@ export class ResultsService {
     const results = await this.live(trx, published, null)
     const number = await repository.nextSnapshotNumber(period.code)
     const publishedAt = new Date()
-    const content = JSON.stringify({ statistics: results.statistics, satisfaction: results.satisfaction, items: results.items })
+    const content = JSON.stringify({
+      statistics: results.statistics,
+      satisfaction: results.satisfaction,
+      items: results.items,
+    })
     const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`
     const document: ResultsDocument = { ...results, snapshot: { number, publishedAt: publishedAt.toISOString(), hash } }
-    await repository.saveSnapshot({ period: period.code, number, publishedAt, publishedBy: identity.id, framework: period.framework, hash, body: serialise(document) })
+    await repository.saveSnapshot({
+      period: period.code,
+      number,
+      publishedAt,
+      publishedBy: identity.id,
+      framework: period.framework,
+      hash,
+      body: serialise(document),
+    })
   }
-
 
   /**
    * What GET …/results answers: the frozen text of a publication (the latest while published, or the one
    * asked for), or the live computation, as JSON, CSV or XLSX. A group filter reads the same items and
    * recomputes only the statistics, from the published values. Undefined when there is no such period.
    */
-  async answer(db: Kysely<Database>, code: string, options: { group: string | null; snapshot?: number; type: ResultsMediaType }): Promise<ResultsRepresentation | undefined> {
-    const results = options.snapshot === undefined ? await this.cache.get(code, () => this.compute(db, code)) : await this.compute(db, code, options.snapshot)
+  async answer(
+    db: Kysely<Database>,
+    code: string,
+    options: { group: string | null; snapshot?: number; type: ResultsMediaType },
+  ): Promise<ResultsRepresentation | undefined> {
+    const results =
+      options.snapshot === undefined
+        ? await this.cache.get(code, () => this.compute(db, code))
+        : await this.compute(db, code, options.snapshot)
     if (!results) return undefined
     const key = `${options.type}:${options.group ?? ''}`
     let encoded = results.encoded.get(key)
@@ -138,7 +178,11 @@ export class ResultsService {
     return Buffer.from(document === results.whole ? results.text : serialise(document), 'utf8')
   }
 
-  private async compute(db: Kysely<Database>, code: string, snapshotNumber?: number): Promise<PeriodResults | undefined> {
+  private async compute(
+    db: Kysely<Database>,
+    code: string,
+    snapshotNumber?: number,
+  ): Promise<PeriodResults | undefined> {
     const period = await new PeriodsRepository(db).find(code)
     if (!period) return undefined
     const framework = await loadFramework(db, period.framework)
@@ -149,21 +193,48 @@ export class ResultsService {
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
-      throw new AppError('not-found', snapshotNumber === undefined ? `Period ${JSON.stringify(period.code)} has no publication` : `Period ${JSON.stringify(period.code)} has no publication number ${snapshotNumber}`)
+      throw new AppError(
+        'not-found',
+        snapshotNumber === undefined
+          ? `Period ${JSON.stringify(period.code)} has no publication`
+          : `Period ${JSON.stringify(period.code)} has no publication number ${snapshotNumber}`,
+      )
     }
-    return { period, whole: JSON.parse(snapshot.body) as ResultsDocument, text: snapshot.body, bands, encoded: new Map() }
+    return {
+      period,
+      whole: JSON.parse(snapshot.body) as ResultsDocument,
+      text: snapshot.body,
+      bands,
+      encoded: new Map(),
+    }
   }
 }
 
 /** One key order for live and frozen answers: the order of API.md. */
 export function serialise(d: ResultsDocument): string {
-  return JSON.stringify({ period: d.period, group: d.group, snapshot: d.snapshot, statistics: d.statistics, satisfaction: d.satisfaction, items: d.items })
+  return JSON.stringify({
+    period: d.period,
+    group: d.group,
+    snapshot: d.snapshot,
+    statistics: d.statistics,
+    satisfaction: d.satisfaction,
+    items: d.items,
+  })
 }
 
-export function assertMayReadResults(identity: Identity, period: PeriodRow, snapshot: number | undefined, listsUnit: boolean): void {
+export function assertMayReadResults(
+  identity: Identity,
+  period: PeriodRow,
+  snapshot: number | undefined,
+  listsUnit: boolean,
+): void {
   if (identity.role !== 'unit') return
-  if (!listsUnit) throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
+  if (!listsUnit)
+    throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
   if (period.status !== 'published' && snapshot === undefined) {
-    throw new AppError('forbidden', 'A unit token reads results once they are published (or an earlier publication with ?snapshot=)')
+    throw new AppError(
+      'forbidden',
+      'A unit token reads results once they are published (or an earlier publication with ?snapshot=)',
+    )
   }
 }

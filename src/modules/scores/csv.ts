@@ -18,7 +18,8 @@ function byteLimit(limit: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length
-      if (seen > limit) done(new AppError('payload-too-large', `The body is larger than this route accepts (${limit} bytes)`))
+      if (seen > limit)
+        done(new AppError('payload-too-large', `The body is larger than this route accepts (${limit} bytes)`))
       else done(null, chunk)
     },
   })
@@ -28,8 +29,14 @@ function columnsOf(header: string[]): Map<Column, number> {
   const positions = new Map<Column, number>()
   header.forEach((raw, i) => {
     const name = raw.trim()
-    if (!(COLUMNS as readonly string[]).includes(name)) throw badRequest(`Unknown CSV column ${JSON.stringify(name)}; the columns are ${COLUMNS.join(', ')}`, `/header/${i}`, 'unknown-column')
-    if (positions.has(name as Column)) throw badRequest(`CSV column ${name} appears twice`, `/header/${i}`, 'duplicate-column')
+    if (!(COLUMNS as readonly string[]).includes(name))
+      throw badRequest(
+        `Unknown CSV column ${JSON.stringify(name)}; the columns are ${COLUMNS.join(', ')}`,
+        `/header/${i}`,
+        'unknown-column',
+      )
+    if (positions.has(name as Column))
+      throw badRequest(`CSV column ${name} appears twice`, `/header/${i}`, 'duplicate-column')
     positions.set(name as Column, i)
   })
   for (const required of ['unit', 'criterion'] as const) {
@@ -51,13 +58,28 @@ function rowOf(record: string[], index: number, positions: Map<Column, number>):
   const issues: ProblemError[] = []
   const unit = cell('unit')
   const criterion = cell('criterion')
-  for (const [name, value] of [['unit', unit], ['criterion', criterion]] as const) {
-    if (value === undefined) issues.push({ pointer: `${pointer}/${name}`, row, code: 'required', message: `${name} is required` })
-    else if (!code.test(value)) issues.push({ pointer: `${pointer}/${name}`, row, code: 'invalid-code', message: `${JSON.stringify(value)} is not a valid code` })
+  for (const [name, value] of [
+    ['unit', unit],
+    ['criterion', criterion],
+  ] as const) {
+    if (value === undefined)
+      issues.push({ pointer: `${pointer}/${name}`, row, code: 'required', message: `${name} is required` })
+    else if (!code.test(value))
+      issues.push({
+        pointer: `${pointer}/${name}`,
+        row,
+        code: 'invalid-code',
+        message: `${JSON.stringify(value)} is not a valid code`,
+      })
   }
   const na = cell('notApplicable')
   if (na !== undefined && !(na.toLowerCase() in booleans)) {
-    issues.push({ pointer: `${pointer}/notApplicable`, row, code: 'not-a-boolean', message: 'must be true, false, 1 or 0' })
+    issues.push({
+      pointer: `${pointer}/notApplicable`,
+      row,
+      code: 'not-a-boolean',
+      message: 'must be true, false, 1 or 0',
+    })
   }
   const self = cell('self')
   const appraised = cell('appraised')

@@ -77,7 +77,9 @@ export class ScoreWriter {
       select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         row_no integer, unit_code text, criterion_code text,
         self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
-        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(this.trx)
+        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(
+      this.trx,
+    )
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
@@ -104,7 +106,13 @@ export class ScoreWriter {
     const total = Number(row.rows)
     const created = Number(row.created)
     const updated = Number(row.updated)
-    return { rows: total, created, updated, unchanged: total - created - updated, changedFields: fields.filter((f) => row[f] === true) }
+    return {
+      rows: total,
+      created,
+      updated,
+      unchanged: total - created - updated,
+      changedFields: fields.filter((f) => row[f] === true),
+    }
   }
 
   /** The request rows (by number) that change `field`, for naming them in a problem. */
@@ -149,7 +157,9 @@ export class ScoreWriter {
       select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence
       from score_input i
       where not exists (
-        select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(this.trx)
+        select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(
+      this.trx,
+    )
   }
 }
 
@@ -168,7 +178,14 @@ export class ScoresRepository {
   forUnit(period: string, unit: string): Promise<StoredScore[]> {
     return this.db
       .selectFrom('scores')
-      .select(['criterion_code as criterion', 'self', 'appraised', 'not_applicable as notApplicable', 'note', 'evidence'])
+      .select([
+        'criterion_code as criterion',
+        'self',
+        'appraised',
+        'not_applicable as notApplicable',
+        'note',
+        'evidence',
+      ])
       .where('period_code', '=', period)
       .where('unit_code', '=', unit)
       .execute()

@@ -35,16 +35,22 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
         tags: ['scores'],
-        summary: 'Write a unit\'s scores (merge)',
+        summary: "Write a unit's scores (merge)",
         description: [
-          'Merges the given criteria into the unit\'s scores: fields left out keep their value, `null` clears one. All or nothing.',
-          'Who writes what: a `unit` token its own unit\'s `self`, `note`, `evidence`; `appraiser` `appraised` and `notApplicable`; `admin` all. By status: `open` accepts all, `appraisal` only `appraised` and `notApplicable` (409 `period-closed`), `published` nothing (409 `period-locked`). Only fields whose value would change are checked, so re-sending identical rows is harmless.',
-          'Send `If-Match` with the scorecard\'s ETag to be refused (412) when it changed meanwhile. Answers the new scorecard with its ETag.',
+          "Merges the given criteria into the unit's scores: fields left out keep their value, `null` clears one. All or nothing.",
+          "Who writes what: a `unit` token its own unit's `self`, `note`, `evidence`; `appraiser` `appraised` and `notApplicable`; `admin` all. By status: `open` accepts all, `appraisal` only `appraised` and `notApplicable` (409 `period-closed`), `published` nothing (409 `period-locked`). Only fields whose value would change are checked, so re-sending identical rows is harmless.",
+          "Send `If-Match` with the scorecard's ETag to be refused (412) when it changed meanwhile. Answers the new scorecard with its ETag.",
         ].join('\n\n'),
         params: UnitScoreParams,
         body: ScoresBody,
-        headers: { type: 'object', properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } } },
-        response: { 200: jsonResponse('Written (or unchanged): counts and the unit\'s scorecard', ScoresResult), ...problemResponses(400, 404, 409, 412, 422) },
+        headers: {
+          type: 'object',
+          properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } },
+        },
+        response: {
+          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult),
+          ...problemResponses(400, 404, 409, 412, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -70,11 +76,15 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       config: allow('admin', 'appraiser', 'unit', 'reader'),
       schema: {
         tags: ['scores'],
-        summary: 'A unit\'s scorecard',
+        summary: "A unit's scorecard",
         description:
-          'Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with `maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when unchanged. A `unit` token reads its own unit\'s.',
+          "Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with `maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when unchanged. A `unit` token reads its own unit's.",
         params: UnitScoreParams,
-        response: { 200: jsonResponse('The scorecard', Scorecard), 304: { description: 'Not modified', type: 'null' }, ...problemResponses(400, 404, 422) },
+        response: {
+          200: jsonResponse('The scorecard', Scorecard),
+          304: { description: 'Not modified', type: 'null' },
+          ...problemResponses(400, 404, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -84,7 +94,10 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       if (!(await new UnitsRepository(app.db).exists(unit))) throw notFound('unit', unit)
       assertOwnUnit(request.identity, unit)
       if (!(await periods.listsUnit(period.code, unit))) {
-        throw new AppError('not-found', `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`)
+        throw new AppError(
+          'not-found',
+          `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`,
+        )
       }
       const scorecard = await computeScorecard(app.db, period, unit)
       const etag = scorecardEtag(scorecard)
@@ -101,7 +114,8 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['scores'],
         summary: 'Audit trail of score changes',
-        description: 'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given.',
+        description:
+          'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given.',
         params: PeriodParams,
         querystring: AuditQuery,
         response: { 200: jsonResponse('A page of audit entries', AuditPage), ...problemResponses(400, 404) },
@@ -145,7 +159,11 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
   // sits whole in memory.
   app.addContentTypeParser('text/csv', (request, payload, done) => {
     const declared = Number(request.headers['content-length'])
-    if (declared > options.bodyLimit) done(new AppError('payload-too-large', `The body is larger than this route accepts (${options.bodyLimit} bytes)`), undefined)
+    if (declared > options.bodyLimit)
+      done(
+        new AppError('payload-too-large', `The body is larger than this route accepts (${options.bodyLimit} bytes)`),
+        undefined,
+      )
     else done(null, payload)
   })
 
@@ -166,10 +184,15 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         body: {
           content: {
             'application/json': { schema: ImportBody },
-            'text/csv': { schema: { description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)' } },
+            'text/csv': {
+              schema: { description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)' },
+            },
           },
         },
-        response: { 200: jsonResponse('Imported (or, with dryRun, would import)', ImportResult), ...problemResponses(400, 404, 409, 413, 415, 422) },
+        response: {
+          200: jsonResponse('Imported (or, with dryRun, would import)', ImportResult),
+          ...problemResponses(400, 404, 409, 413, 415, 422),
+        },
       },
     },
     async (request) => {
@@ -183,8 +206,21 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         rows = body.rows.map(({ unit, ...input }) => ({ unit, input }))
       }
       const dryRun = request.query.dryRun ?? false
-      const result = await writeScores(app.db, app.changes, { period: request.params.period, identity: request.identity, rows, reason, dryRun, scope: { kind: 'import' } })
-      return { dryRun, rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged }
+      const result = await writeScores(app.db, app.changes, {
+        period: request.params.period,
+        identity: request.identity,
+        rows,
+        reason,
+        dryRun,
+        scope: { kind: 'import' },
+      })
+      return {
+        dryRun,
+        rows: result.rows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+      }
     },
   )
 }

@@ -2,21 +2,35 @@ import { Type } from 'typebox'
 import { Code, PageQuery, Timestamp } from '../../http/schemas.js'
 
 const Score = (description: string) =>
-  Type.Optional(Type.Union([Type.Number({ description: `${description}: 0 to the criterion's maxPoints, at most two decimals` }), Type.Null()]))
+  Type.Optional(
+    Type.Union([
+      Type.Number({ description: `${description}: 0 to the criterion's maxPoints, at most two decimals` }),
+      Type.Null(),
+    ]),
+  )
 
 export const ScoreRow = Type.Object(
   {
-    criterion: Code('A leaf criterion of the period\'s framework scored by appraisal'),
-    self: Score('Self-assessed score (the unit\'s)'),
-    appraised: Score('Appraised score (the appraisal council\'s)'),
-    notApplicable: Type.Optional(Type.Union([Type.Boolean({ description: 'true: the leaf leaves this unit\'s maximum' }), Type.Null()])),
+    criterion: Code("A leaf criterion of the period's framework scored by appraisal"),
+    self: Score("Self-assessed score (the unit's)"),
+    appraised: Score("Appraised score (the appraisal council's)"),
+    notApplicable: Type.Optional(
+      Type.Union([Type.Boolean({ description: "true: the leaf leaves this unit's maximum" }), Type.Null()]),
+    ),
     note: Type.Optional(Type.Union([Type.String({ description: 'At most 2,000 characters' }), Type.Null()])),
-    evidence: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 2000 }), { description: 'http(s) links; replaces the whole list' }), Type.Null()])),
+    evidence: Type.Optional(
+      Type.Union([
+        Type.Array(Type.String({ maxLength: 2000 }), { description: 'http(s) links; replaces the whole list' }),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 )
 
-const Reason = Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Recorded with every audit entry of this write' }))
+const Reason = Type.Optional(
+  Type.String({ minLength: 1, maxLength: 2000, description: 'Recorded with every audit entry of this write' }),
+)
 
 export const ScoresBody = Type.Object(
   { scores: Type.Array(ScoreRow, { maxItems: 10000 }), reason: Reason },
@@ -25,7 +39,13 @@ export const ScoresBody = Type.Object(
     examples: [
       {
         scores: [
-          { criterion: '1.1', self: 1.5, appraised: 1.25, note: 'Đã ban hành kế hoạch', evidence: ['https://vanban.example.gov.vn/kh-01.pdf'] },
+          {
+            criterion: '1.1',
+            self: 1.5,
+            appraised: 1.25,
+            note: 'Đã ban hành kế hoạch',
+            evidence: ['https://vanban.example.gov.vn/kh-01.pdf'],
+          },
           { criterion: '1.2', notApplicable: true },
         ],
       },
@@ -42,12 +62,19 @@ export const ScorecardNode = Type.Object(
     title: Type.String(),
     maxPoints: Type.Number({ description: 'The applicable maximum (0 for a not-applicable leaf)' }),
     points: Type.Number(),
-    index: Type.Union([Type.Number(), Type.Null()], { description: 'points ÷ maxPoints × 100; null when nothing applies' }),
+    index: Type.Union([Type.Number(), Type.Null()], {
+      description: 'points ÷ maxPoints × 100; null when nothing applies',
+    }),
     children: Type.Optional(Type.Array(Type.Ref('ScorecardNode'))),
     method: Type.Optional(Type.Union([Type.Literal('appraisal'), Type.Literal('survey')])),
     self: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     appraised: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-    final: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: 'Appraised, else self (provisional); for survey leaves maxPoints × satisfaction ÷ 100 (0 without survey results)' })),
+    final: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description:
+          'Appraised, else self (provisional); for survey leaves maxPoints × satisfaction ÷ 100 (0 without survey results)',
+      }),
+    ),
     notApplicable: Type.Optional(Type.Boolean()),
     note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     evidence: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
@@ -61,9 +88,16 @@ export const Scorecard = Type.Object(
     unit: Type.String(),
     points: Type.Number(),
     maxPoints: Type.Number({ description: 'Sum of the maxima of the applicable leaves' }),
-    index: Type.Union([Type.Number(), Type.Null()], { description: 'The PAR index, two decimals, half-up; null when no leaf applies' }),
-    band: Type.Union([Type.Object({ code: Type.String(), label: Type.String() }, { additionalProperties: false }), Type.Null()]),
-    provisional: Type.Boolean({ description: 'true while an applicable appraisal leaf has no appraised score, or a survey leaf no survey result' }),
+    index: Type.Union([Type.Number(), Type.Null()], {
+      description: 'The PAR index, two decimals, half-up; null when no leaf applies',
+    }),
+    band: Type.Union([
+      Type.Object({ code: Type.String(), label: Type.String() }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+    provisional: Type.Boolean({
+      description: 'true while an applicable appraisal leaf has no appraised score, or a survey leaf no survey result',
+    }),
     criteria: Type.Array(Type.Ref('ScorecardNode')),
   },
   { additionalProperties: false },
@@ -94,7 +128,17 @@ export const ImportRow = Type.Object(
 
 export const ImportBody = Type.Object(
   { rows: Type.Array(ImportRow, { maxItems: 2_000_000 }), reason: Reason },
-  { additionalProperties: false, examples: [{ rows: [{ unit: 'xa-quang-loi', criterion: '1.1', appraised: 1.25 }, { unit: 'xa-quang-loi', criterion: '1.2', notApplicable: true }] }] },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        rows: [
+          { unit: 'xa-quang-loi', criterion: '1.1', appraised: 1.25 },
+          { unit: 'xa-quang-loi', criterion: '1.2', notApplicable: true },
+        ],
+      },
+    ],
+  },
 )
 
 export const ImportQuery = Type.Object(

@@ -14,13 +14,24 @@ export type UnitScorecard = Scorecard & { period: string; unit: string }
 const toHundredths = (value: string | null): bigint | null => (value === null ? null : parseHundredths(value))
 
 /** A unit's scorecard computed from what is stored now (reads only: runs inside or outside a transaction). */
-export async function computeScorecard(db: Kysely<Database>, period: PeriodRow, unit: string, framework?: FrameworkContent): Promise<UnitScorecard> {
+export async function computeScorecard(
+  db: Kysely<Database>,
+  period: PeriodRow,
+  unit: string,
+  framework?: FrameworkContent,
+): Promise<UnitScorecard> {
   const content = framework ?? (await loadFramework(db, period.framework))
   const rows = await new ScoresRepository(db).forUnit(period.code, unit)
   const scores = new Map<string, LeafScore>(
     rows.map((r) => [
       r.criterion,
-      { self: toHundredths(r.self), appraised: toHundredths(r.appraised), notApplicable: r.notApplicable, note: r.note, evidence: r.evidence },
+      {
+        self: toHundredths(r.self),
+        appraised: toHundredths(r.appraised),
+        notApplicable: r.notApplicable,
+        note: r.note,
+        evidence: r.evidence,
+      },
     ]),
   )
   const survey = await unitSurveyLookup(db, period, content, unit)

@@ -3,7 +3,16 @@ import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { parseHundredths } from '../../domain/decimal.js'
 import { isLeaf, type Criterion, type FrameworkContent } from '../../domain/framework.js'
-import { checkScoreRow, mayWrite, statusBlocks, type LeafInfo, type RuleIssue, type ScoreField, type ScoreRowInput, type ScoreRowWrite } from '../../domain/score-rules.js'
+import {
+  checkScoreRow,
+  mayWrite,
+  statusBlocks,
+  type LeafInfo,
+  type RuleIssue,
+  type ScoreField,
+  type ScoreRowInput,
+  type ScoreRowWrite,
+} from '../../domain/score-rules.js'
 import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
 import { loadFramework } from '../frameworks/service.js'
@@ -52,7 +61,14 @@ function leafIndex(content: FrameworkContent): Map<string, LeafInfo | 'inner'> {
 }
 
 const unset = { set: false, value: null }
-const writeNothing = (criterion: string): ScoreRowWrite => ({ criterion, self: unset, appraised: unset, notApplicable: unset, note: unset, evidence: unset })
+const writeNothing = (criterion: string): ScoreRowWrite => ({
+  criterion,
+  self: unset,
+  appraised: unset,
+  notApplicable: unset,
+  note: unset,
+  evidence: unset,
+})
 
 /** Collects the places at fault, keeping the first MAX_REPORTED_ERRORS and counting the rest. */
 class Problems {
@@ -63,7 +79,10 @@ class Problems {
     for (const e of errors) if (this.list.length < MAX_REPORTED_ERRORS) this.list.push(e)
   }
   raise(kind: 'forbidden' | 'rule-violated', detail: string): never {
-    throw new AppError(kind, detail, { errors: this.list, extensions: this.count > this.list.length ? { errorCount: this.count } : {} })
+    throw new AppError(kind, detail, {
+      errors: this.list,
+      extensions: this.count > this.list.length ? { errorCount: this.count } : {},
+    })
   }
 }
 
@@ -74,7 +93,11 @@ class Problems {
  * identical rows is always harmless. Rows are checked one at a time and staged in the database in
  * chunks, so memory does not grow with the size of an import.
  */
-export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, request: ScoreWriteRequest): Promise<ScoreWriteResult> {
+export async function writeScores(
+  db: Kysely<Database>,
+  changes: ChangeFeed,
+  request: ScoreWriteRequest,
+): Promise<ScoreWriteResult> {
   const { identity, scope } = request
   const at = (rowNo: number, field?: string): { pointer: string; row?: number } => {
     const base = scope.kind === 'unit' ? `/scores/${rowNo}` : `/rows/${rowNo}`
@@ -84,14 +107,18 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
   return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
     // An import takes the whole period; one unit's PUT shares it with other units' writers.
-    const period = scope.kind === 'import' ? await periods.lock(request.period) : await periods.lockShared(request.period)
+    const period =
+      scope.kind === 'import' ? await periods.lock(request.period) : await periods.lockShared(request.period)
     if (!period) throw notFound('period', request.period)
 
     let unitInPeriod = true
     if (scope.kind === 'unit') {
       if (!(await new UnitsRepository(trx).exists(scope.unit))) throw notFound('unit', scope.unit)
       if (identity.role === 'unit' && identity.unit !== scope.unit) {
-        throw new AppError('forbidden', `This token belongs to unit ${JSON.stringify(identity.unit)} and may not write unit ${JSON.stringify(scope.unit)}`)
+        throw new AppError(
+          'forbidden',
+          `This token belongs to unit ${JSON.stringify(identity.unit)} and may not write unit ${JSON.stringify(scope.unit)}`,
+        )
       }
       unitInPeriod = await periods.lockUnit(period.code, scope.unit)
     }
@@ -101,7 +128,12 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     const periodUnits = scope.kind === 'import' ? new Set(await periods.units(period.code)) : null
     const foreign = new Problems()
     const issues = new Problems()
-    if (!unitInPeriod) issues.add({ pointer: '', code: 'not-in-period', message: `unit ${scope.kind === 'unit' ? scope.unit : ''} is not assessed in period ${period.code}` })
+    if (!unitInPeriod)
+      issues.add({
+        pointer: '',
+        code: 'not-in-period',
+        message: `unit ${scope.kind === 'unit' ? scope.unit : ''} is not assessed in period ${period.code}`,
+      })
 
     const writer = new ScoreWriter(trx, period.code)
     await writer.begin()
@@ -117,19 +149,27 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     for await (const r of request.rows) {
       const place = at(rowNo)
       if (identity.role === 'unit' && r.unit !== identity.unit) {
-        foreign.add({ ...at(rowNo, 'unit'), code: 'other-unit', message: 'is not this token\'s unit' })
+        foreign.add({ ...at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
       }
       if (r.issues?.length) {
         issues.add(...r.issues)
       } else {
         const rowIssues: RuleIssue[] = []
         if (periodUnits && !periodUnits.has(r.unit)) {
-          rowIssues.push({ pointer: at(rowNo, 'unit').pointer, code: 'not-in-period', message: `unit ${r.unit} is not assessed in period ${period.code}` })
+          rowIssues.push({
+            pointer: at(rowNo, 'unit').pointer,
+            code: 'not-in-period',
+            message: `unit ${r.unit} is not assessed in period ${period.code}`,
+          })
         }
         const write = checkScoreRow(r.input, leaves.get(r.input.criterion), place.pointer, rowIssues)
         issues.add(...rowIssues.map((i) => (place.row ? { ...i, row: place.row } : i)))
         // A bad row is staged too, writing nothing, so that a later row repeating it is still found.
-        chunk.push({ rowNo, unit: r.unit, write: write && rowIssues.length === 0 ? write : writeNothing(r.input.criterion) })
+        chunk.push({
+          rowNo,
+          unit: r.unit,
+          write: write && rowIssues.length === 0 ? write : writeNothing(r.input.criterion),
+        })
       }
       rowNo++
       if (chunk.length >= STAGE_CHUNK) {
@@ -142,7 +182,11 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     if (foreign.count > 0) foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(identity.unit)}`)
 
     for (const d of await writer.duplicates(MAX_REPORTED_ERRORS)) {
-      issues.add({ ...at(d.rowNo, 'criterion'), code: 'duplicate', message: `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request` })
+      issues.add({
+        ...at(d.rowNo, 'criterion'),
+        code: 'duplicate',
+        message: `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`,
+      })
     }
     const summary = await writer.summary()
 
@@ -151,15 +195,28 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
 
     const forbidden = summary.changedFields.filter((f) => !mayWrite(identity.role, f))
     if (forbidden.length > 0) {
-      const errors = (await Promise.all(forbidden.map((f) => rowsChanging(f, 'field-not-allowed', `the ${identity.role} role may not write ${f}`)))).flat()
-      throw new AppError('forbidden', `The ${identity.role} role may not write ${forbidden.join(', ')}`, { errors, extensions: { fields: forbidden } })
+      const errors = (
+        await Promise.all(
+          forbidden.map((f) => rowsChanging(f, 'field-not-allowed', `the ${identity.role} role may not write ${f}`)),
+        )
+      ).flat()
+      throw new AppError('forbidden', `The ${identity.role} role may not write ${forbidden.join(', ')}`, {
+        errors,
+        extensions: { fields: forbidden },
+      })
     }
 
-    const blocked = summary.changedFields.map((f) => [f, statusBlocks(period.status, f)] as const).filter(([, kind]) => kind !== null)
+    const blocked = summary.changedFields
+      .map((f) => [f, statusBlocks(period.status, f)] as const)
+      .filter(([, kind]) => kind !== null)
     if (blocked.length > 0) {
       const kind = blocked.some(([, k]) => k === 'period-locked') ? 'period-locked' : 'period-closed'
       const fields = blocked.map(([f]) => f)
-      const errors = (await Promise.all(fields.map((f) => rowsChanging(f, kind, `${f} cannot be written while the period is ${period.status}`)))).flat()
+      const errors = (
+        await Promise.all(
+          fields.map((f) => rowsChanging(f, kind, `${f} cannot be written while the period is ${period.status}`)),
+        )
+      ).flat()
       const detail =
         kind === 'period-locked'
           ? `Period ${JSON.stringify(period.code)} is published: nothing may be written until it is reopened`
@@ -170,12 +227,22 @@ export async function writeScores(db: Kysely<Database>, changes: ChangeFeed, req
     if (scope.kind === 'unit' && scope.ifMatch !== undefined && unitInPeriod) {
       const current = scorecardEtag(await computeScorecard(trx, period, scope.unit, framework))
       const matches = scope.ifMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')
-      if (!matches) throw new AppError('precondition-failed', 'The scorecard changed since it was read: read it again, then resend', { headers: { etag: current } })
+      if (!matches)
+        throw new AppError(
+          'precondition-failed',
+          'The scorecard changed since it was read: read it again, then resend',
+          { headers: { etag: current } },
+        )
     }
 
     if (issues.count > 0) {
       issues.list.sort((a, b) => rowOf(a.pointer) - rowOf(b.pointer))
-      issues.raise('rule-violated', scope.kind === 'import' ? `${issues.count} problem(s) in the rows; nothing was written` : `${issues.count} value(s) break a rule; nothing was written`)
+      issues.raise(
+        'rule-violated',
+        scope.kind === 'import'
+          ? `${issues.count} problem(s) in the rows; nothing was written`
+          : `${issues.count} value(s) break a rule; nothing was written`,
+      )
     }
 
     if (!request.dryRun && summary.created + summary.updated > 0) {

@@ -12,10 +12,32 @@ export class SurveyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Replaces the unit's aggregate counts: one row per question and level with answers. */
-  async replaceCounts(period: string, unit: string, counts: ReadonlyArray<{ question: string; counts: readonly number[] }>): Promise<void> {
-    await this.db.deleteFrom('survey_tallies').where('period_code', '=', period).where('unit_code', '=', unit).where('source', '=', 'counts').execute()
+  async replaceCounts(
+    period: string,
+    unit: string,
+    counts: ReadonlyArray<{ question: string; counts: readonly number[] }>,
+  ): Promise<void> {
+    await this.db
+      .deleteFrom('survey_tallies')
+      .where('period_code', '=', period)
+      .where('unit_code', '=', unit)
+      .where('source', '=', 'counts')
+      .execute()
     const rows = counts.flatMap(({ question, counts: perLevel }) =>
-      perLevel.flatMap((answers, i) => (answers > 0 ? [{ period_code: period, unit_code: unit, question_code: question, level: i + 1, source: 'counts' as const, answers }] : [])),
+      perLevel.flatMap((answers, i) =>
+        answers > 0
+          ? [
+              {
+                period_code: period,
+                unit_code: unit,
+                question_code: question,
+                level: i + 1,
+                source: 'counts' as const,
+                answers,
+              },
+            ]
+          : [],
+      ),
     )
     if (rows.length > 0) await this.db.insertInto('survey_tallies').values(rows).execute()
   }
@@ -48,7 +70,11 @@ export class SurveyRepository {
    * Stores the responses not already stored for the unit and adds their answers to its tallies, in one
    * statement whatever the batch size. Returns the ids stored; the others were already there.
    */
-  async appendResponses(period: string, unit: string, responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>): Promise<Set<string>> {
+  async appendResponses(
+    period: string,
+    unit: string,
+    responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>,
+  ): Promise<Set<string>> {
     const { rows } = await sql<{ response_id: string }>`
       with input as (
         select r.id, r.answers from jsonb_to_recordset(${JSON.stringify(responses)}::jsonb) as r(id text, answers jsonb)

@@ -18,14 +18,18 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       config: allow('admin', 'appraiser'),
       schema: {
         tags: ['survey'],
-        summary: 'Replace a unit\'s aggregate survey counts',
+        summary: "Replace a unit's aggregate survey counts",
         description: `One count per answer level per question (lowest level first). Replaces the counts sent before; stored individual responses add up with them.\n\n${writeRules}`,
         params: UnitScoreParams,
         body: CountsBody,
-        response: { 200: jsonResponse('The unit\'s satisfaction', SatisfactionSchema), ...problemResponses(400, 404, 409, 422) },
+        response: {
+          200: jsonResponse("The unit's satisfaction", SatisfactionSchema),
+          ...problemResponses(400, 404, 409, 422),
+        },
       },
     },
-    async (request) => putCounts(app.db, app.changes, request.params.period, request.params.unit, request.body.questions),
+    async (request) =>
+      putCounts(app.db, app.changes, request.params.period, request.params.unit, request.body.questions),
   )
 
   app.post(
@@ -39,10 +43,14 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
         description: `A response id already stored for the unit and period (or repeated in the batch) is skipped and reported in \`duplicates\`, so a retried batch never counts twice.\n\n${writeRules}`,
         params: UnitScoreParams,
         body: ResponsesBody,
-        response: { 200: jsonResponse('What was stored, and the unit\'s satisfaction', ResponsesResult), ...problemResponses(400, 404, 409, 413, 422) },
+        response: {
+          200: jsonResponse("What was stored, and the unit's satisfaction", ResponsesResult),
+          ...problemResponses(400, 404, 409, 413, 422),
+        },
       },
     },
-    async (request) => appendResponses(app.db, app.changes, request.params.period, request.params.unit, request.body.responses),
+    async (request) =>
+      appendResponses(app.db, app.changes, request.params.period, request.params.unit, request.body.responses),
   )
 
   app.get(
@@ -51,10 +59,11 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       config: allow('admin', 'appraiser', 'reader', 'unit'),
       schema: {
         tags: ['survey'],
-        summary: 'A unit\'s satisfaction index',
-        description: 'The overall index, each element\'s, each question\'s rate and valid answers, and the number of respondents. A `unit` token reads its own.',
+        summary: "A unit's satisfaction index",
+        description:
+          "The overall index, each element's, each question's rate and valid answers, and the number of respondents. A `unit` token reads its own.",
         params: UnitScoreParams,
-        response: { 200: jsonResponse('The unit\'s satisfaction', SatisfactionSchema), ...problemResponses(400, 404) },
+        response: { 200: jsonResponse("The unit's satisfaction", SatisfactionSchema), ...problemResponses(400, 404) },
       },
     },
     async (request) => readUnitSatisfaction(app.db, request.params.period, request.params.unit, request.identity),

@@ -6,15 +6,28 @@ export const CountsBody = Type.Object(
     questions: Type.Array(
       Type.Object(
         {
-          code: Code('A question of the framework\'s survey'),
-          counts: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 10, description: 'Answers per level, lowest level first; one count per level' }),
+          code: Code("A question of the framework's survey"),
+          counts: Type.Array(Type.Integer({ minimum: 0 }), {
+            maxItems: 10,
+            description: 'Answers per level, lowest level first; one count per level',
+          }),
         },
         { additionalProperties: false },
       ),
       { maxItems: 1000 },
     ),
   },
-  { additionalProperties: false, examples: [{ questions: [{ code: 'A1', counts: [1, 2, 4, 60, 133] }, { code: 'A2', counts: [0, 3, 4, 70, 123] }] }] },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        questions: [
+          { code: 'A1', counts: [1, 2, 4, 60, 133] },
+          { code: 'A2', counts: [0, 3, 4, 70, 123] },
+        ],
+      },
+    ],
+  },
 )
 
 export const ResponsesBody = Type.Object(
@@ -22,8 +35,14 @@ export const ResponsesBody = Type.Object(
     responses: Type.Array(
       Type.Object(
         {
-          id: Type.String({ minLength: 1, maxLength: 128, description: 'The questionnaire\'s id; one already stored for this unit and period is skipped' }),
-          answers: Type.Record(Type.String(), Type.Integer(), { description: 'Question code → answer level (1 to levels); a question left out is not answered' }),
+          id: Type.String({
+            minLength: 1,
+            maxLength: 128,
+            description: "The questionnaire's id; one already stored for this unit and period is skipped",
+          }),
+          answers: Type.Record(Type.String(), Type.Integer(), {
+            description: 'Question code → answer level (1 to levels); a question left out is not answered',
+          }),
         },
         { additionalProperties: false },
       ),
@@ -35,11 +54,22 @@ export const ResponsesBody = Type.Object(
 
 const satisfaction = {
   index: Type.Union([Type.Number(), Type.Null()], { description: 'Mean of the element indexes; null without answers' }),
-  respondents: Type.Integer({ description: 'Stored responses + the largest per-question total of the aggregate counts' }),
-  elements: Type.Array(Type.Object({ code: Type.String(), index: Type.Union([Type.Number(), Type.Null()]) }, { additionalProperties: false })),
+  respondents: Type.Integer({
+    description: 'Stored responses + the largest per-question total of the aggregate counts',
+  }),
+  elements: Type.Array(
+    Type.Object(
+      { code: Type.String(), index: Type.Union([Type.Number(), Type.Null()]) },
+      { additionalProperties: false },
+    ),
+  ),
   questions: Type.Array(
     Type.Object(
-      { code: Type.String(), rate: Type.Union([Type.Number(), Type.Null()], { description: 'Satisfied answers ÷ valid answers × 100' }), valid: Type.Integer() },
+      {
+        code: Type.String(),
+        rate: Type.Union([Type.Number(), Type.Null()], { description: 'Satisfied answers ÷ valid answers × 100' }),
+        valid: Type.Integer(),
+      },
       { additionalProperties: false },
     ),
   ),

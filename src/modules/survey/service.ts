@@ -3,7 +3,12 @@ import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import { hundredthsToNumber, roundHalfUp, type Ratio } from '../../domain/decimal.js'
 import type { FrameworkContent } from '../../domain/framework.js'
-import { satisfactionFromTallies, type QuestionTally, type Satisfaction, type SurveyConfig } from '../../domain/satisfaction.js'
+import {
+  satisfactionFromTallies,
+  type QuestionTally,
+  type Satisfaction,
+  type SurveyConfig,
+} from '../../domain/satisfaction.js'
 import type { SurveyIndexLookup } from '../../domain/scorecard.js'
 import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
 import type { Identity } from '../../plugins/auth.js'
@@ -14,7 +19,13 @@ import { SurveyRepository, type TallyRow } from './repository.js'
 
 export function surveyConfig(framework: FrameworkContent): SurveyConfig | null {
   const survey = framework.survey
-  return survey && { levels: survey.levels, satisfiedFrom: survey.satisfiedFrom, elements: survey.elements.map((e) => ({ code: e.code, questions: e.questions.map((q) => q.code) })) }
+  return (
+    survey && {
+      levels: survey.levels,
+      satisfiedFrom: survey.satisfiedFrom,
+      elements: survey.elements.map((e) => ({ code: e.code, questions: e.questions.map((q) => q.code) })),
+    }
+  )
 }
 
 function satisfactionOf(config: SurveyConfig, rows: readonly TallyRow[]): Satisfaction {
@@ -40,7 +51,12 @@ export async function periodSatisfaction(db: Kysely<Database>, period: PeriodRow
 }
 
 /** The satisfaction a survey leaf of one unit's scorecard is scored from. */
-export async function unitSurveyLookup(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent, unit: string): Promise<SurveyIndexLookup> {
+export async function unitSurveyLookup(
+  db: Kysely<Database>,
+  period: PeriodRow,
+  framework: FrameworkContent,
+  unit: string,
+): Promise<SurveyIndexLookup> {
   const config = surveyConfig(framework)
   if (!config) return () => null
   const s = satisfactionOf(config, await new SurveyRepository(db).tallies(period.code, config.satisfiedFrom, unit))
@@ -57,10 +73,17 @@ export interface UnitSatisfactionView {
   questions: Array<{ code: string; rate: number | null; valid: number }>
 }
 
-export async function unitSatisfaction(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent, unit: string): Promise<UnitSatisfactionView> {
+export async function unitSatisfaction(
+  db: Kysely<Database>,
+  period: PeriodRow,
+  framework: FrameworkContent,
+  unit: string,
+): Promise<UnitSatisfactionView> {
   const config = surveyConfig(framework)
   const repository = new SurveyRepository(db)
-  const s = config ? satisfactionOf(config, await repository.tallies(period.code, config.satisfiedFrom, unit)) : { index: null, elements: [], questions: [] }
+  const s = config
+    ? satisfactionOf(config, await repository.tallies(period.code, config.satisfiedFrom, unit))
+    : { index: null, elements: [], questions: [] }
   return {
     index: published(s.index),
     respondents: await repository.respondents(period.code, unit),
@@ -89,33 +112,67 @@ async function open(trx: Kysely<Database>, periodCode: string, unit: string): Pr
   const inPeriod = await periods.lockUnit(period.code, unit)
   const framework = await loadFramework(trx, period.framework)
   const config = surveyConfig(framework)
-  if (!config) throw ruleViolated(`The framework of period ${JSON.stringify(period.code)} has no survey`, [{ pointer: '', code: 'no-survey', message: 'the period\'s framework defines no survey' }])
+  if (!config)
+    throw ruleViolated(`The framework of period ${JSON.stringify(period.code)} has no survey`, [
+      { pointer: '', code: 'no-survey', message: "the period's framework defines no survey" },
+    ])
   return { period, framework, config, questions: new Set(config.elements.flatMap((e) => e.questions)), inPeriod }
 }
 
-const locked = (period: PeriodRow) => new AppError('period-locked', `Period ${JSON.stringify(period.code)} is published: survey results can no longer change`)
-const notInPeriod = (period: PeriodRow, unit: string): ProblemError => ({ pointer: '', code: 'not-in-period', message: `unit ${unit} is not assessed in period ${period.code}` })
+const locked = (period: PeriodRow) =>
+  new AppError(
+    'period-locked',
+    `Period ${JSON.stringify(period.code)} is published: survey results can no longer change`,
+  )
+const notInPeriod = (period: PeriodRow, unit: string): ProblemError => ({
+  pointer: '',
+  code: 'not-in-period',
+  message: `unit ${unit} is not assessed in period ${period.code}`,
+})
 
-export async function putCounts(db: Kysely<Database>, changes: ChangeFeed, periodCode: string, unit: string, questions: ReadonlyArray<{ code: string; counts: number[] }>): Promise<UnitSatisfactionView> {
+export async function putCounts(
+  db: Kysely<Database>,
+  changes: ChangeFeed,
+  periodCode: string,
+  unit: string,
+  questions: ReadonlyArray<{ code: string; counts: number[] }>,
+): Promise<UnitSatisfactionView> {
   return changes.transaction(db, async (trx, announce) => {
     const ctx = await open(trx, periodCode, unit)
     const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
     const seen = new Set<string>()
     questions.forEach((q, i) => {
-      if (!ctx.questions.has(q.code)) issues.push({ pointer: `/questions/${i}/code`, code: 'unknown-question', message: `no question ${q.code} in the framework's survey` })
-      if (seen.has(q.code)) issues.push({ pointer: `/questions/${i}/code`, code: 'duplicate', message: `question ${q.code} appears twice` })
+      if (!ctx.questions.has(q.code))
+        issues.push({
+          pointer: `/questions/${i}/code`,
+          code: 'unknown-question',
+          message: `no question ${q.code} in the framework's survey`,
+        })
+      if (seen.has(q.code))
+        issues.push({ pointer: `/questions/${i}/code`, code: 'duplicate', message: `question ${q.code} appears twice` })
       seen.add(q.code)
-      if (q.counts.length !== ctx.config.levels) issues.push({ pointer: `/questions/${i}/counts`, code: 'wrong-levels', message: `must hold ${ctx.config.levels} counts, one per level, lowest first` })
+      if (q.counts.length !== ctx.config.levels)
+        issues.push({
+          pointer: `/questions/${i}/counts`,
+          code: 'wrong-levels',
+          message: `must hold ${ctx.config.levels} counts, one per level, lowest first`,
+        })
     })
     if (ctx.period.status === 'published') {
       // Re-sending the counts already stored is harmless, as for scores; any change is refused.
       const stored = await new SurveyRepository(trx).storedCounts(ctx.period.code, unit)
-      const wanted = new Set(questions.flatMap((q) => q.counts.flatMap((n, i) => (n > 0 ? [`${q.code}:${i + 1}:${n}`] : []))))
+      const wanted = new Set(
+        questions.flatMap((q) => q.counts.flatMap((n, i) => (n > 0 ? [`${q.code}:${i + 1}:${n}`] : []))),
+      )
       if (stored.size !== wanted.size || [...stored].some((k) => !wanted.has(k))) throw locked(ctx.period)
       return unitSatisfaction(trx, ctx.period, ctx.framework, unit)
     }
     if (issues.length > 0) throw ruleViolated('The survey counts break a rule; nothing was written', issues)
-    await new SurveyRepository(trx).replaceCounts(ctx.period.code, unit, questions.map((q) => ({ question: q.code, counts: q.counts })))
+    await new SurveyRepository(trx).replaceCounts(
+      ctx.period.code,
+      unit,
+      questions.map((q) => ({ question: q.code, counts: q.counts })),
+    )
     announce('results', ctx.period.code)
     return unitSatisfaction(trx, ctx.period, ctx.framework, unit)
   })
@@ -135,30 +192,63 @@ export async function appendResponses(
     responses.forEach((r, i) => {
       if (!firstOfId.has(r.id)) firstOfId.set(r.id, i)
       for (const [question, level] of Object.entries(r.answers)) {
-        if (!ctx.questions.has(question)) issues.push({ pointer: `/responses/${i}/answers/${question}`, code: 'unknown-question', message: `no question ${question} in the framework's survey` })
-        else if (level < 1 || level > ctx.config.levels) issues.push({ pointer: `/responses/${i}/answers/${question}`, code: 'out-of-range', message: `must be a level from 1 to ${ctx.config.levels}` })
+        if (!ctx.questions.has(question))
+          issues.push({
+            pointer: `/responses/${i}/answers/${question}`,
+            code: 'unknown-question',
+            message: `no question ${question} in the framework's survey`,
+          })
+        else if (level < 1 || level > ctx.config.levels)
+          issues.push({
+            pointer: `/responses/${i}/answers/${question}`,
+            code: 'out-of-range',
+            message: `must be a level from 1 to ${ctx.config.levels}`,
+          })
       }
     })
     // A response id repeated within the batch counts once, like one already stored.
     const unique = responses.filter((r, i) => firstOfId.get(r.id) === i)
     const repository = new SurveyRepository(trx)
     if (ctx.period.status === 'published') {
-      if (unique.length > 0 && (await repository.storedIds(ctx.period.code, unit, unique.map((r) => r.id))).size < unique.length) throw locked(ctx.period)
+      if (
+        unique.length > 0 &&
+        (
+          await repository.storedIds(
+            ctx.period.code,
+            unit,
+            unique.map((r) => r.id),
+          )
+        ).size < unique.length
+      )
+        throw locked(ctx.period)
     }
     if (issues.length > 0) throw ruleViolated('The survey responses break a rule; nothing was written', issues)
-    const stored = ctx.period.status === 'published' ? new Set<string>() : await repository.appendResponses(ctx.period.code, unit, unique)
+    const stored =
+      ctx.period.status === 'published'
+        ? new Set<string>()
+        : await repository.appendResponses(ctx.period.code, unit, unique)
     if (stored.size > 0) announce('results', ctx.period.code)
     const duplicates = responses.filter((r, i) => firstOfId.get(r.id) !== i || !stored.has(r.id)).map((r) => r.id)
     return { accepted: stored.size, duplicates, ...(await unitSatisfaction(trx, ctx.period, ctx.framework, unit)) }
   })
 }
 
-export async function readUnitSatisfaction(db: Kysely<Database>, periodCode: string, unit: string, identity: Identity): Promise<UnitSatisfactionView> {
+export async function readUnitSatisfaction(
+  db: Kysely<Database>,
+  periodCode: string,
+  unit: string,
+  identity: Identity,
+): Promise<UnitSatisfactionView> {
   const periods = new PeriodsRepository(db)
   const period = await periods.find(periodCode)
   if (!period) throw notFound('period', periodCode)
   if (!(await new UnitsRepository(db).exists(unit))) throw notFound('unit', unit)
-  if (identity.role === 'unit' && identity.unit !== unit) throw new AppError('forbidden', `This token may read only unit ${JSON.stringify(identity.unit)}`)
-  if (!(await periods.listsUnit(period.code, unit))) throw new AppError('not-found', `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`)
+  if (identity.role === 'unit' && identity.unit !== unit)
+    throw new AppError('forbidden', `This token may read only unit ${JSON.stringify(identity.unit)}`)
+  if (!(await periods.listsUnit(period.code, unit)))
+    throw new AppError(
+      'not-found',
+      `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`,
+    )
   return unitSatisfaction(db, period, await loadFramework(db, period.framework), unit)
 }

@@ -47,7 +47,13 @@ export class UnitsRepository {
   async upsert(unit: Unit): Promise<boolean> {
     const row = await this.db
       .insertInto('units')
-      .values({ code: unit.code, name: unit.name, group_code: unit.group, parent_code: unit.parent, rankable: unit.rankable })
+      .values({
+        code: unit.code,
+        name: unit.name,
+        group_code: unit.group,
+        parent_code: unit.parent,
+        rankable: unit.rankable,
+      })
       .onConflict((oc) =>
         oc.column('code').doUpdateSet({
           name: unit.name,

@@ -10,9 +10,14 @@ import { UnitsRepository } from './repository.js'
 import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
 
 async function assertParentAllowed(units: UnitsRepository, code: string, parent: string): Promise<void> {
-  if (parent === code) throw ruleViolated('A unit cannot be its own parent', [{ pointer: '/parent', code: 'cycle', message: 'is the unit itself' }])
+  if (parent === code)
+    throw ruleViolated('A unit cannot be its own parent', [
+      { pointer: '/parent', code: 'cycle', message: 'is the unit itself' },
+    ])
   if (!(await units.exists(parent))) {
-    throw ruleViolated(`No unit with code ${JSON.stringify(parent)}`, [{ pointer: '/parent', code: 'unknown-unit', message: 'is not a known unit' }])
+    throw ruleViolated(`No unit with code ${JSON.stringify(parent)}`, [
+      { pointer: '/parent', code: 'unknown-unit', message: 'is not a known unit' },
+    ])
   }
   if ((await units.ancestors(parent)).includes(code)) {
     throw ruleViolated(`Unit ${JSON.stringify(code)} is an ancestor of ${JSON.stringify(parent)}`, [
@@ -32,16 +37,27 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['units'],
         summary: 'Create or replace a unit',
-        description: 'Fields left out take their defaults (`parent` null, `rankable` true). `parent` must exist and may not make the unit its own ancestor.',
+        description:
+          'Fields left out take their defaults (`parent` null, `rankable` true). `parent` must exist and may not make the unit its own ancestor.',
         params: CodeParams,
         body: UnitBody,
-        response: { 200: jsonResponse('Replaced', Unit), 201: jsonResponse('Created', Unit), ...problemResponses(400, 422) },
+        response: {
+          200: jsonResponse('Replaced', Unit),
+          201: jsonResponse('Created', Unit),
+          ...problemResponses(400, 422),
+        },
       },
     },
     async (request, reply) => {
       const { code } = request.params
       const parent = request.body.parent ?? null
-      const unit = { code, name: nfc(request.body.name), group: request.body.group, parent, rankable: request.body.rankable ?? true }
+      const unit = {
+        code,
+        name: nfc(request.body.name),
+        group: request.body.group,
+        parent,
+        rankable: request.body.rankable ?? true,
+      }
       const created = await app.changes.transaction(app.db, async (trx, announce) => {
         const units = new UnitsRepository(trx)
         if (parent !== null) await assertParentAllowed(units, code, parent)

@@ -8,7 +8,10 @@ export const UnitBody = Type.Object(
     parent: Type.Optional(Type.Union([Code('The unit above this one (must exist)'), Type.Null()])),
     rankable: Type.Optional(Type.Boolean({ default: true, description: 'false: assessed but left out of every rank' })),
   },
-  { additionalProperties: false, examples: [{ name: 'Phòng Nội vụ', group: 'phong', parent: 'huyen-phu-vang', rankable: true }] },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'Phòng Nội vụ', group: 'phong', parent: 'huyen-phu-vang', rankable: true }],
+  },
 )
 
 export const Unit = Type.Object(
@@ -28,6 +31,10 @@ export const UnitList = Type.Object(
 )
 
 export const UnitListQuery = Type.Object(
-  { group: Type.Optional(Code('Only units of this group')), parent: Type.Optional(Code('Only units directly under this one')), ...PageQuery },
+  {
+    group: Type.Optional(Code('Only units of this group')),
+    parent: Type.Optional(Code('Only units directly under this one')),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 )
