@@ -5,6 +5,7 @@ import { ChangeFeed } from './db/change-feed.js'
 import type { Database } from './db/schema.js'
 import { validatorCompilers } from './http/validation.js'
 import { clientRoutes } from './modules/clients/routes.js'
+import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
 import { CriterionInput, CriterionNode } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
@@ -64,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(databasePlugin, { db: options.db, changes })
 
-  await app.register(authPlugin, { adminToken: config.adminToken, changes })
+  await app.register(authPlugin, { adminToken: config.adminToken, lookupIdentity: identityLookup(options.db), changes })
   await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
   app.addSchema(CriterionInput)

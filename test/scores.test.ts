@@ -34,7 +34,7 @@ const leaf = (scorecard: { criteria: Array<{ children?: unknown[] }> }, code: st
     }
     return undefined
   }
-  return walk(scorecard.criteria as Array<Record<string, unknown>>)!
+  return walk(scorecard.criteria)!
 }
 
 const setStatus = async (app: App, ...statuses: string[]) => {

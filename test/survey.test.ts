@@ -136,13 +136,14 @@ t.test('from individual responses: the same index; a retried batch changes nothi
   const responses = targetResponses()
   const post = (batch: unknown[]) =>
     call(app, 'POST', '/v1/periods/2020/units/tx-huong-thuy/survey/responses', { body: { responses: batch } })
-  let last
+  const answers = []
   for (let i = 0; i < responses.length; i += 150) {
-    last = await post(responses.slice(i, i + 150))
-    t.equal(last.statusCode, 200)
-    t.equal(last.json().accepted, Math.min(150, responses.length - i))
+    const res = await post(responses.slice(i, i + 150))
+    t.equal(res.statusCode, 200)
+    t.equal(res.json().accepted, Math.min(150, responses.length - i))
+    answers.push(res)
   }
-  t.match(last!.json(), { ...expectedSatisfaction, duplicates: [] })
+  t.match(answers.at(-1)?.json(), { ...expectedSatisfaction, duplicates: [] })
   const retry = await post(responses.slice(150, 300))
   t.equal(retry.statusCode, 200)
   t.match(retry.json(), { accepted: 0, ...expectedSatisfaction })

@@ -1,3 +1,4 @@
+import type { Role } from '../domain/access.js'
 import type { ColumnType, Generated } from 'kysely'
 
 /** NUMERIC columns travel as decimal strings on both backends, never as binary floats. */
@@ -18,7 +19,7 @@ export interface UnitsTable {
 export interface ClientsTable {
   id: string
   name: string
-  role: 'admin' | 'appraiser' | 'unit' | 'reader'
+  role: Role
   unit_code: string | null
   token_hash: string
   created_at: CreatedAt

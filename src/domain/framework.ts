@@ -46,122 +46,95 @@ export interface FrameworkIssue {
 /** Deeper trees than field → criterion → sub-criterion → … are a mistake in the input, not a framework. */
 export const MAX_DEPTH = 6
 
-export const isLeaf = (c: Criterion): c is Extract<Criterion, { maxPoints: number }> => !('children' in c)
+export type Leaf = Extract<Criterion, { maxPoints: number }>
+export const isLeaf = (c: Criterion): c is Leaf => !('children' in c)
+
+const issue = (pointer: string, code: string, message: string): FrameworkIssue => ({ pointer, code, message })
+
+/** The survey configuration: satisfiedFrom within the levels, element and question codes unique. */
+function surveyIssues(survey: SurveyInput, elements: Set<string>): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = []
+  if (survey.satisfiedFrom < 1 || survey.satisfiedFrom > survey.levels) {
+    issues.push(issue('/survey/satisfiedFrom', 'out-of-range', `must be from 1 to levels (${survey.levels})`))
+  }
+  const questions = new Set<string>()
+  survey.elements.forEach((element, i) => {
+    if (elements.has(element.code))
+      issues.push(issue(`/survey/elements/${i}/code`, 'duplicate', `element ${element.code} appears twice`))
+    elements.add(element.code)
+    element.questions.forEach((q, j) => {
+      if (questions.has(q.code)) {
+        const at = `/survey/elements/${i}/questions/${j}/code`
+        issues.push(issue(at, 'duplicate', `question ${q.code} appears twice in the framework`))
+      }
+      questions.add(q.code)
+    })
+  })
+  return issues
+}
+
+/** A node with children: no maximum or method of its own, at least one child, not too deep. */
+function innerNodeIssues(node: CriterionInput & { children: CriterionInput[] }, at: string, depth: number) {
+  const issues: FrameworkIssue[] = []
+  if (node.maxPoints !== undefined)
+    issues.push(
+      issue(`${at}/maxPoints`, 'inner-node-max', 'a node with children has no maxPoints of its own: it is their sum'),
+    )
+  if (node.method !== undefined)
+    issues.push(issue(`${at}/method`, 'inner-node-method', 'only leaves have a scoring method'))
+  if (node.surveyElement !== undefined)
+    issues.push(issue(`${at}/surveyElement`, 'inner-node-method', 'only leaves are scored by survey'))
+  if (node.children.length === 0)
+    issues.push(issue(`${at}/children`, 'empty', 'must hold at least one criterion, or be left out for a leaf'))
+  if (depth >= MAX_DEPTH) issues.push(issue(`${at}/children`, 'too-deep', `criteria nest at most ${MAX_DEPTH} levels`))
+  return issues
+}
+
+function maxPointsIssues(maxPoints: number | undefined, at: string): FrameworkIssue[] {
+  if (maxPoints === undefined) return [issue(`${at}/maxPoints`, 'required', 'a leaf needs maxPoints')]
+  if (!hasAtMostTwoDecimals(maxPoints))
+    return [issue(`${at}/maxPoints`, 'too-many-decimals', 'has more than two decimals')]
+  if (maxPoints <= 0) return [issue(`${at}/maxPoints`, 'not-positive', 'must be greater than 0')]
+  return []
+}
+
+/** How a leaf is scored: a survey leaf needs the survey configuration and names a known element. */
+function methodIssues(node: CriterionInput, at: string, survey: SurveyInput | null, elements: Set<string>) {
+  if (node.method !== 'survey') {
+    return node.surveyElement != null
+      ? [issue(`${at}/surveyElement`, 'not-survey', 'only a leaf with method survey names a survey element')]
+      : []
+  }
+  if (!survey) return [issue(`${at}/method`, 'no-survey', "a survey leaf needs the framework's survey configuration")]
+  if (node.surveyElement != null && !elements.has(node.surveyElement))
+    return [issue(`${at}/surveyElement`, 'unknown-element', `no survey element ${node.surveyElement}`)]
+  return []
+}
 
 /**
- * Checks every domain rule of a framework (API.md, Frameworks) and lists each place at fault; an empty
- * list means the framework is valid.
+ * Checks every domain rule of a framework (docs/domain.md, "The framework") and lists each place at
+ * fault; an empty list means the framework is valid.
  */
 export function validateFramework(input: FrameworkInput): FrameworkIssue[] {
-  const issues: FrameworkIssue[] = []
   const elements = new Set<string>()
-
-  if (input.survey) {
-    const { levels, satisfiedFrom } = input.survey
-    if (satisfiedFrom < 1 || satisfiedFrom > levels) {
-      issues.push({
-        pointer: '/survey/satisfiedFrom',
-        code: 'out-of-range',
-        message: `must be from 1 to levels (${levels})`,
-      })
-    }
-    const questions = new Set<string>()
-    input.survey.elements.forEach((element, i) => {
-      if (elements.has(element.code))
-        issues.push({
-          pointer: `/survey/elements/${i}/code`,
-          code: 'duplicate',
-          message: `element ${element.code} appears twice`,
-        })
-      elements.add(element.code)
-      element.questions.forEach((q, j) => {
-        if (questions.has(q.code))
-          issues.push({
-            pointer: `/survey/elements/${i}/questions/${j}/code`,
-            code: 'duplicate',
-            message: `question ${q.code} appears twice in the framework`,
-          })
-        questions.add(q.code)
-      })
-    })
-  }
-
+  const issues: FrameworkIssue[] = input.survey ? surveyIssues(input.survey, elements) : []
   if (input.bands) {
-    for (const b of validateBands(input.bands)) {
-      issues.push({ pointer: bandProblemPointer(b), code: b.code, message: b.message })
-    }
+    for (const b of validateBands(input.bands)) issues.push(issue(bandProblemPointer(b), b.code, b.message))
   }
+  if (input.criteria.length === 0) issues.push(issue('/criteria', 'empty', 'must hold at least one criterion'))
 
-  if (input.criteria.length === 0)
-    issues.push({ pointer: '/criteria', code: 'empty', message: 'must hold at least one criterion' })
   const codes = new Set<string>()
   const walk = (nodes: CriterionInput[], base: string, depth: number): void => {
     nodes.forEach((node, i) => {
       const at = `${base}/${i}`
-      if (codes.has(node.code))
-        issues.push({ pointer: `${at}/code`, code: 'duplicate', message: `criterion ${node.code} appears twice` })
+      if (codes.has(node.code)) issues.push(issue(`${at}/code`, 'duplicate', `criterion ${node.code} appears twice`))
       codes.add(node.code)
-      if (node.children !== undefined) {
-        if (node.maxPoints !== undefined)
-          issues.push({
-            pointer: `${at}/maxPoints`,
-            code: 'inner-node-max',
-            message: 'a node with children has no maxPoints of its own: it is their sum',
-          })
-        if (node.method !== undefined)
-          issues.push({
-            pointer: `${at}/method`,
-            code: 'inner-node-method',
-            message: 'only leaves have a scoring method',
-          })
-        if (node.surveyElement !== undefined)
-          issues.push({
-            pointer: `${at}/surveyElement`,
-            code: 'inner-node-method',
-            message: 'only leaves are scored by survey',
-          })
-        if (node.children.length === 0)
-          issues.push({
-            pointer: `${at}/children`,
-            code: 'empty',
-            message: 'must hold at least one criterion, or be left out for a leaf',
-          })
-        if (depth >= MAX_DEPTH)
-          issues.push({
-            pointer: `${at}/children`,
-            code: 'too-deep',
-            message: `criteria nest at most ${MAX_DEPTH} levels`,
-          })
-        else walk(node.children, `${at}/children`, depth + 1)
+      if (node.children === undefined) {
+        issues.push(...maxPointsIssues(node.maxPoints, at), ...methodIssues(node, at, input.survey ?? null, elements))
         return
       }
-      if (node.maxPoints === undefined)
-        issues.push({ pointer: `${at}/maxPoints`, code: 'required', message: 'a leaf needs maxPoints' })
-      else if (!hasAtMostTwoDecimals(node.maxPoints))
-        issues.push({ pointer: `${at}/maxPoints`, code: 'too-many-decimals', message: 'has more than two decimals' })
-      else if (node.maxPoints <= 0)
-        issues.push({ pointer: `${at}/maxPoints`, code: 'not-positive', message: 'must be greater than 0' })
-      if (node.method === 'survey') {
-        if (!input.survey)
-          issues.push({
-            pointer: `${at}/method`,
-            code: 'no-survey',
-            message: "a survey leaf needs the framework's survey configuration",
-          })
-        else if (node.surveyElement != null && !elements.has(node.surveyElement)) {
-          issues.push({
-            pointer: `${at}/surveyElement`,
-            code: 'unknown-element',
-            message: `no survey element ${node.surveyElement}`,
-          })
-        }
-      } else if (node.surveyElement != null) {
-        issues.push({
-          pointer: `${at}/surveyElement`,
-          code: 'not-survey',
-          message: 'only a leaf with method survey names a survey element',
-        })
-      }
+      issues.push(...innerNodeIssues({ ...node, children: node.children }, at, depth))
+      if (depth < MAX_DEPTH) walk(node.children, `${at}/children`, depth + 1)
     })
   }
   walk(input.criteria, '/criteria', 1)

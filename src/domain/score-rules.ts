@@ -1,13 +1,12 @@
 import { hundredthsToString, parseHundredths } from './decimal.js'
+import type { Role } from './access.js'
 import type { PeriodStatus } from './period-status.js'
 
 /** The fields of one score row (unit × leaf criterion) that callers write. */
 export type ScoreField = 'self' | 'appraised' | 'notApplicable' | 'note' | 'evidence'
 export const SCORE_FIELDS: readonly ScoreField[] = ['self', 'appraised', 'notApplicable', 'note', 'evidence']
 
-export type Role = 'admin' | 'appraiser' | 'unit' | 'reader'
-
-/** API.md: the unit proposes (self, note, evidence); the appraisal council decides (appraised, N/A). */
+/** docs/api.md: the unit proposes (self, note, evidence); the appraisal council decides (appraised, N/A). */
 const writableByRole: Record<Role, readonly ScoreField[]> = {
   admin: SCORE_FIELDS,
   appraiser: ['appraised', 'notApplicable'],

@@ -1,6 +1,6 @@
 import { classify, type Band } from './bands.js'
 import { add, fromHundredths, hundredthsToNumber, roundHalfUp, ZERO, type Ratio } from './decimal.js'
-import { isLeaf, maxHundredths, type Criterion } from './framework.js'
+import { isLeaf, maxHundredths, type Criterion, type Leaf } from './framework.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 
 /** What is stored for one leaf of one unit, as hundredths. */
@@ -64,6 +64,51 @@ function publishedIndex(points: Ratio, max: bigint): bigint | null {
   return index === null ? null : roundHalfUp(index)
 }
 
+interface LeafOutcome {
+  points: Ratio
+  /** The final score as displayed; null when the leaf does not apply. */
+  final: number | null
+  provisional: boolean
+}
+
+/** Final points of one applicable leaf: survey leaves from the satisfaction index, others appraised, else self. */
+function leafOutcome(c: Leaf, max: bigint, stored: LeafScore | undefined, survey: SurveyIndexLookup): LeafOutcome {
+  if (c.method === 'survey') {
+    const index = survey(c.surveyElement)
+    const points = surveyLeafPoints(max, index)
+    return { points, final: hundredthsToNumber(roundHalfUp(points)), provisional: index === null }
+  }
+  const value = stored?.appraised ?? stored?.self ?? null
+  return { points: fromHundredths(value ?? 0n), final: toNumber(value), provisional: stored?.appraised == null }
+}
+
+const NOT_APPLICABLE: LeafOutcome = { points: ZERO, final: null, provisional: false }
+
+function scoreLeaf(
+  c: Leaf,
+  stored: LeafScore | undefined,
+  survey: SurveyIndexLookup,
+): { exact: Exact; view: NodeResult } {
+  const notApplicable = stored?.notApplicable ?? false
+  const max = notApplicable ? 0n : maxHundredths(c)
+  const outcome = notApplicable ? NOT_APPLICABLE : leafOutcome(c, max, stored, survey)
+  const view: NodeResult = {
+    code: c.code,
+    title: c.title,
+    maxPoints: hundredthsToNumber(max),
+    points: hundredthsToNumber(roundHalfUp(outcome.points)),
+    index: toNumber(publishedIndex(outcome.points, max)),
+    method: c.method,
+    self: toNumber(stored?.self ?? null),
+    appraised: toNumber(stored?.appraised ?? null),
+    final: outcome.final,
+    notApplicable,
+    note: stored?.note ?? null,
+    evidence: stored?.evidence ?? null,
+  }
+  return { exact: { points: outcome.points, max, provisional: outcome.provisional }, view }
+}
+
 /**
  * A unit's scorecard: final points per leaf (appraised, else self and provisional; survey leaves from
  * the satisfaction index), sums and sub-indexes on every node, and the unit's index and band. Points
@@ -76,42 +121,7 @@ export function buildScorecard(
   survey: SurveyIndexLookup,
 ): Scorecard {
   const visit = (c: Criterion): { exact: Exact; view: NodeResult } => {
-    if (isLeaf(c)) {
-      const stored = scores.get(c.code)
-      const notApplicable = stored?.notApplicable ?? false
-      const max = notApplicable ? 0n : maxHundredths(c)
-      let points: Ratio = ZERO
-      let final: number | null = null
-      let provisional = false
-      if (!notApplicable) {
-        if (c.method === 'survey') {
-          const index = survey(c.surveyElement)
-          points = surveyLeafPoints(max, index)
-          provisional = index === null
-          final = hundredthsToNumber(roundHalfUp(points))
-        } else {
-          const value = stored?.appraised ?? stored?.self ?? null
-          provisional = stored?.appraised == null
-          points = fromHundredths(value ?? 0n)
-          final = toNumber(value)
-        }
-      }
-      const view: NodeResult = {
-        code: c.code,
-        title: c.title,
-        maxPoints: hundredthsToNumber(max),
-        points: hundredthsToNumber(roundHalfUp(points)),
-        index: toNumber(publishedIndex(points, max)),
-        method: c.method,
-        self: toNumber(stored?.self ?? null),
-        appraised: toNumber(stored?.appraised ?? null),
-        final,
-        notApplicable,
-        note: stored?.note ?? null,
-        evidence: stored?.evidence ?? null,
-      }
-      return { exact: { points, max, provisional }, view }
-    }
+    if (isLeaf(c)) return scoreLeaf(c, scores.get(c.code), survey)
     const children = c.children.map(visit)
     const exact = sumExact(children.map((child) => child.exact))
     return {

@@ -19,14 +19,14 @@ export function validatorCompilers(): NonNullable<FastifyServerOptions['schemaCo
     compilersFactory: {
       buildValidator(externalSchemas, ajvOptions) {
         const plugins = (ajvOptions as { plugins?: unknown[] } | undefined)?.plugins ?? []
-        const body = bodies(
-          externalSchemas as never,
-          { customOptions: { ...strictOptions, coerceTypes: false }, plugins } as never,
-        )
-        const text = texts(
-          externalSchemas as never,
-          { customOptions: { ...strictOptions, coerceTypes: 'array' }, plugins } as never,
-        )
+        const body = bodies(externalSchemas, {
+          customOptions: { ...strictOptions, coerceTypes: false },
+          plugins,
+        } as never)
+        const text = texts(externalSchemas, {
+          customOptions: { ...strictOptions, coerceTypes: 'array' },
+          plugins,
+        } as never)
         return (route) => (route.httpPart === 'body' ? body(route) : text(route))
       },
     },

@@ -4,14 +4,15 @@ import fp from 'fastify-plugin'
 import { InvalidatedCache, type ChangeFeed } from '../db/change-feed.js'
 import { AppError } from '../http/problems.js'
 import { problemResponses } from '../http/responses.js'
-import { ClientsRepository, type Role } from '../modules/clients/repository.js'
-import { hashToken } from '../modules/clients/tokens.js'
+import { otherUnitRefusal, reachesUnit, ROLES, type Identity, type Role } from '../domain/access.js'
 
-export interface Identity {
-  id: string
-  role: Role
-  /** The unit a `unit` token is bound to; null for other roles. */
-  unit: string | null
+/** Finds the active client holding a token (not the bootstrap one); undefined when unknown or revoked. */
+export type IdentityLookup = (token: string) => Promise<Identity | undefined>
+
+export interface AuthOptions {
+  adminToken: string | null
+  lookupIdentity: IdentityLookup
+  changes: ChangeFeed
 }
 
 declare module 'fastify' {
@@ -45,13 +46,9 @@ const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
 
 /**
  * Authenticates `/v1` calls and enforces each route's `access` list before the body is even validated
- * (401, then 403, come first). Tokens are looked up on every request, so a revoked one stops at once.
+ * (401, then 403, come first).
  */
-export const authPlugin = fp(async function auth(
-  app: FastifyInstance,
-  options: { adminToken: string | null; changes: ChangeFeed },
-) {
-  const clients = new ClientsRepository(app.db)
+export const authPlugin = fp(async function auth(app: FastifyInstance, options: AuthOptions) {
   // Known tokens only, in this process's memory (keyed by the token, so a warm request hashes nothing);
   // a revocation anywhere empties it (the 'clients' change), so a revoked token stops at once.
   const known = new InvalidatedCache<Identity | undefined>(options.changes, 'clients')
@@ -64,7 +61,8 @@ export const authPlugin = fp(async function auth(
     const schema = (route.schema ??= {}) as Record<string, unknown>
     schema.security = [{ bearerAuth: [] }]
     const roles = access.map((r) => roleDescriptions[r]).join(', ')
-    schema.description = `${schema.description ? `${String(schema.description)}\n\n` : ''}**Roles:** ${roles}.`
+    const description = typeof schema.description === 'string' ? `${schema.description}\n\n` : ''
+    schema.description = `${description}**Roles:** ${roles}.`
     schema.response = { ...problemResponses(401, 403, 429), ...(schema.response as object | undefined) }
   })
 
@@ -82,10 +80,7 @@ export const authPlugin = fp(async function auth(
     if (admin && isBootstrapToken(token, admin)) {
       identity = BOOTSTRAP_IDENTITY
     } else {
-      identity = await known.get(token, async () => {
-        const client = await clients.findActiveByTokenHash(hashToken(token))
-        return client && { id: client.id, role: client.role, unit: client.unit }
-      })
+      identity = await known.get(token, () => options.lookupIdentity(token))
     }
     if (!identity)
       throw new AppError('unauthorized', 'The token is unknown or revoked', {
@@ -103,14 +98,9 @@ export const authPlugin = fp(async function auth(
 
 /** Roles, in the form routes declare them. */
 export const allow = (...roles: Role[]): { access: readonly Role[] } => ({ access: roles })
-export const ALL_ROLES: Role[] = ['admin', 'appraiser', 'unit', 'reader']
+export const ALL_ROLES: readonly Role[] = ROLES
 
 /** For routes a `unit` token may call: it sees its own unit only (checked after the 404). */
 export function assertOwnUnit(identity: Identity, unit: string): void {
-  if (identity.role === 'unit' && identity.unit !== unit) {
-    throw new AppError(
-      'forbidden',
-      `This token belongs to unit ${JSON.stringify(identity.unit)} and may not read unit ${JSON.stringify(unit)}`,
-    )
-  }
+  if (!reachesUnit(identity, unit)) throw new AppError('forbidden', otherUnitRefusal(identity, unit))
 }

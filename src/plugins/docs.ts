@@ -57,7 +57,9 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
         },
       },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   })
 
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })

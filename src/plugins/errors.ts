@@ -74,47 +74,54 @@ const fastifyCodeKinds: Record<string, ProblemKind> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
 }
 
-export function toProblem(
-  error: FastifyError | AppError | Error,
-  request: FastifyRequest,
-): {
+interface Problem {
   body: ProblemBody
   headers: Record<string, string>
-} {
+}
+
+type ValidationFailure = FastifyError & { validation: AjvError[]; validationContext?: string }
+
+function schemaProblem(fe: ValidationFailure): Problem {
+  const errors = validationErrorsToProblem(fe.validation, fe.validationContext ?? 'body')
+  const where = fe.validationContext === 'querystring' ? 'query string' : (fe.validationContext ?? 'body')
+  return { body: problemBody('invalid-request', `The ${where} does not match the schema`, errors), headers: {} }
+}
+
+/** Body-parsing failures Fastify raises before a route runs, in the words of the problem catalogue. */
+function parsingProblem(kind: ProblemKind, fe: FastifyError, request: FastifyRequest): Problem {
+  const details: Partial<Record<ProblemKind, string>> = {
+    'payload-too-large': 'The body is larger than this route accepts',
+    'unsupported-media-type': `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here`,
+    'malformed-json': 'The body is not valid JSON',
+  }
+  const errors =
+    kind === 'malformed-json' ? [{ pointer: '', code: 'malformed-json', message: 'is not valid JSON' }] : undefined
+  return { body: problemBody(kind, details[kind] ?? fe.message, errors), headers: {} }
+}
+
+const unavailable = (): Problem => ({
+  body: problemBody('unavailable', 'The database does not answer; retry later'),
+  headers: { 'retry-after': '5' },
+})
+
+/** A client error raised by Fastify or a plugin that has no kind of its own: its status, a generic type. */
+function otherClientError(fe: FastifyError & { statusCode: number }): Problem {
+  const body = problemBody('invalid-request', fe.message)
+  body.status = fe.statusCode
+  return { body, headers: {} }
+}
+
+export function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     return { body: problemBody(error.kind, error.message, error.errors, error.extensions), headers: error.headers }
   }
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string }
-  if (fe.validation) {
-    const errors = validationErrorsToProblem(fe.validation, fe.validationContext ?? 'body')
-    const where = fe.validationContext === 'querystring' ? 'query string' : (fe.validationContext ?? 'body')
-    return { body: problemBody('invalid-request', `The ${where} does not match the schema`, errors), headers: {} }
-  }
+  if (fe.validation) return schemaProblem(fe as ValidationFailure)
   const kind = fe.code ? fastifyCodeKinds[fe.code] : undefined
-  if (kind) {
-    const detail =
-      kind === 'payload-too-large'
-        ? 'The body is larger than this route accepts'
-        : kind === 'unsupported-media-type'
-          ? `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here`
-          : kind === 'malformed-json'
-            ? 'The body is not valid JSON'
-            : fe.message
-    const errors =
-      kind === 'malformed-json' ? [{ pointer: '', code: 'malformed-json', message: 'is not valid JSON' }] : undefined
-    return { body: problemBody(kind, detail, errors), headers: {} }
-  }
-  if (isDatabaseUnavailable(error)) {
-    return {
-      body: problemBody('unavailable', 'The database does not answer; retry later'),
-      headers: { 'retry-after': '5' },
-    }
-  }
+  if (kind) return parsingProblem(kind, fe, request)
+  if (isDatabaseUnavailable(error)) return unavailable()
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    // A client error raised by Fastify or a plugin we did not map: keep its status, generic type.
-    const body = problemBody('invalid-request', fe.message)
-    body.status = fe.statusCode
-    return { body, headers: {} }
+    return otherClientError(fe as FastifyError & { statusCode: number })
   }
   return { body: problemBody('internal', `An unexpected error occurred; quote request id ${request.id}`), headers: {} }
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import type { ClientsTable, Database } from '../../db/schema.js'
-
-export type Role = ClientsTable['role']
+import type { Database } from '../../db/schema.js'
+import type { Role } from '../../domain/access.js'
 
 export interface ClientRow {
   id: string

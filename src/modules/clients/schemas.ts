@@ -1,8 +1,9 @@
 import { Type } from 'typebox'
+import { ROLES } from '../../domain/access.js'
 import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
 
 export const Role = Type.Union(
-  [Type.Literal('admin'), Type.Literal('appraiser'), Type.Literal('unit'), Type.Literal('reader')],
+  ROLES.map((role) => Type.Literal(role)),
   {
     description:
       "admin: everything; appraiser: appraised scores and surveys; unit: its own unit's self-assessment; reader: read only",

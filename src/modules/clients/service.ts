@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.js'
 import { ruleViolated } from '../../http/problems.js'
 import { nfc } from '../../http/schemas.js'
 import { UnitsRepository } from '../units/repository.js'
-import { ClientsRepository, type ClientRow, type Role } from './repository.js'
+import type { Identity, Role } from '../../domain/access.js'
+import { ClientsRepository, type ClientRow } from './repository.js'
 import { generateToken, hashToken } from './tokens.js'
 
 export async function createClient(
@@ -60,3 +61,11 @@ export async function bootstrapAdmin(db: Kysely<Database>, adminToken: string | 
     return token
   })
 }
+
+/** The identity behind a client token, for the auth plugin: only the token's hash is ever stored. */
+export const identityLookup =
+  (db: Kysely<Database>) =>
+  async (token: string): Promise<Identity | undefined> => {
+    const client = await new ClientsRepository(db).findActiveByTokenHash(hashToken(token))
+    return client && { id: client.id, role: client.role, unit: client.unit }
+  }

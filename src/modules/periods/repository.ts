@@ -33,18 +33,6 @@ export class PeriodsRepository {
     return (lock === 'update' ? query.forUpdate() : lock === 'share' ? query.forShare() : query).executeTakeFirst()
   }
 
-  /** Locks the unit's place in the period: writes to one unit's scores or survey serialise on it. */
-  async lockUnit(code: string, unit: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('period_units')
-      .select('unit_code')
-      .where('period_code', '=', code)
-      .where('unit_code', '=', unit)
-      .forUpdate()
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
   async units(code: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('period_units')
@@ -55,13 +43,14 @@ export class PeriodsRepository {
     return rows.map((r) => r.unit_code)
   }
 
-  async listsUnit(code: string, unit: string): Promise<boolean> {
-    const row = await this.db
+  /** With `lock`, also locks the unit's place in the period: writes to one unit serialise on it. */
+  async listsUnit(code: string, unit: string, options: { lock?: boolean } = {}): Promise<boolean> {
+    const query = this.db
       .selectFrom('period_units')
       .select('unit_code')
       .where('period_code', '=', code)
       .where('unit_code', '=', unit)
-      .executeTakeFirst()
+    const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst()
     return row !== undefined
   }
 

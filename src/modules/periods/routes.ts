@@ -1,24 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { decodeCursor, page } from '../../http/pagination.js'
-import { AppError, notFound } from '../../http/problems.js'
+import { notFound } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { CodeParams } from '../../http/schemas.js'
-import { ALL_ROLES, allow, type Identity } from '../../plugins/auth.js'
-import { PeriodsRepository, type PeriodRow } from './repository.js'
+import { ALL_ROLES, allow } from '../../plugins/auth.js'
+import { PeriodsRepository } from './repository.js'
+import { assertPeriodVisible } from './unit-access.js'
 import { History, Period, PeriodBody, PeriodList, PeriodListQuery, StatusBody } from './schemas.js'
 import { changeStatus, putPeriod, type StatusHook } from './service.js'
-
-/** A `unit` token sees the periods that list its unit; other roles that may call the route see all. */
-export async function assertPeriodVisible(
-  periods: PeriodsRepository,
-  period: PeriodRow,
-  identity: Identity,
-): Promise<void> {
-  if (identity.role === 'unit' && !(await periods.listsUnit(period.code, identity.unit ?? ''))) {
-    throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
-  }
-}
 
 export async function periodRoutes(
   fastify: FastifyInstance,
@@ -96,7 +86,7 @@ export async function periodRoutes(
     async (request) => {
       const period = await periods.find(request.params.code)
       if (!period) throw notFound('period', request.params.code)
-      await assertPeriodVisible(periods, period, request.identity)
+      await assertPeriodVisible(app.db, period, request.identity)
       return { ...period, units: await periods.units(period.code) }
     },
   )

@@ -4,7 +4,7 @@ import type { Database, PeriodStatus } from '../../db/schema.js'
 import { checkTransition } from '../../domain/period-status.js'
 import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
 import { nfc } from '../../http/schemas.js'
-import type { Identity } from '../../plugins/auth.js'
+import type { Identity } from '../../domain/access.js'
 import { FrameworksRepository } from '../frameworks/repository.js'
 import { UnitsRepository } from '../units/repository.js'
 import { PeriodsRepository, type PeriodRow } from './repository.js'
@@ -70,7 +70,7 @@ export async function putPeriod(
         to: 'open',
         reason: null,
       })
-      return { created: true, period: { ...wanted, status: 'open' as PeriodStatus, units } }
+      return { created: true, period: { ...wanted, status: 'open', units } }
     }
 
     const current = await periods.units(code)

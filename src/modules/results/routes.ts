@@ -1,14 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { negotiate } from '../../http/negotiation.js'
-import { notFound } from '../../http/problems.js'
+import { resultsRefusal } from '../../domain/access.js'
+import { AppError, notFound } from '../../http/problems.js'
 import { problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
+import { assertPeriodVisible } from '../periods/unit-access.js'
 import { PeriodParams } from '../scores/schemas.js'
 import { CSV_TYPE, exportFileName, XLSX_TYPE } from './export.js'
 import { ResultsQuery, ResultsSchema } from './schemas.js'
-import { assertMayReadResults, type ResultsService } from './service.js'
+import type { ResultsService } from './service.js'
 
 const JSON_TYPE = 'application/json'
 
@@ -48,6 +50,13 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
     async (request, reply) => {
       const type = negotiate(request.headers.accept, [JSON_TYPE, CSV_TYPE, XLSX_TYPE])
       const { snapshot } = request.query
+      // Refuse before computing: a caller that may not read costs no computation and fills no cache.
+      const found = await periods.find(request.params.period)
+      if (!found) throw notFound('period', request.params.period)
+      await assertPeriodVisible(app.db, found, request.identity)
+      const refusal = resultsRefusal(request.identity, found.status, snapshot)
+      if (refusal) throw new AppError('forbidden', refusal)
+
       const media = type === JSON_TYPE ? 'json' : type === CSV_TYPE ? 'csv' : 'xlsx'
       const answer = await options.results.answer(app.db, request.params.period, {
         group: request.query.group ?? null,
@@ -55,13 +64,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
         ...(snapshot !== undefined ? { snapshot } : {}),
       })
       if (!answer) throw notFound('period', request.params.period)
-      const { period, document, body } = answer
-      assertMayReadResults(
-        request.identity,
-        period,
-        snapshot,
-        request.identity.role === 'unit' && (await periods.listsUnit(period.code, request.identity.unit ?? '')),
-      )
+      const { document, body } = answer
       if (media !== 'json')
         reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
       // Sent as bytes encoded once per change, not re-encoded per request.

@@ -14,7 +14,7 @@ import {
 import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
 import { toCsv, toXlsx } from './export.js'
-import type { Identity } from '../../plugins/auth.js'
+import type { Identity } from '../../domain/access.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
 import { ResultsRepository } from './repository.js'
@@ -220,21 +220,4 @@ export function serialise(d: ResultsDocument): string {
     satisfaction: d.satisfaction,
     items: d.items,
   })
-}
-
-export function assertMayReadResults(
-  identity: Identity,
-  period: PeriodRow,
-  snapshot: number | undefined,
-  listsUnit: boolean,
-): void {
-  if (identity.role !== 'unit') return
-  if (!listsUnit)
-    throw new AppError('forbidden', `Period ${JSON.stringify(period.code)} does not list this token's unit`)
-  if (period.status !== 'published' && snapshot === undefined) {
-    throw new AppError(
-      'forbidden',
-      'A unit token reads results once they are published (or an earlier publication with ?snapshot=)',
-    )
-  }
 }

@@ -5,9 +5,9 @@ import type { Static } from 'typebox'
 import { decodeCursor, page } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
-import { allow, assertOwnUnit } from '../../plugins/auth.js'
+import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
-import { UnitsRepository } from '../units/repository.js'
+import { readableUnitInPeriod } from '../periods/unit-access.js'
 import { readScoresCsv } from './csv.js'
 import { ScoresRepository } from './repository.js'
 import { computeScorecard, scorecardEtag } from './scorecard.js'
@@ -88,17 +88,8 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { period: periodCode, unit } = request.params
-      const period = await periods.find(periodCode)
-      if (!period) throw notFound('period', periodCode)
-      if (!(await new UnitsRepository(app.db).exists(unit))) throw notFound('unit', unit)
-      assertOwnUnit(request.identity, unit)
-      if (!(await periods.listsUnit(period.code, unit))) {
-        throw new AppError(
-          'not-found',
-          `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`,
-        )
-      }
+      const { unit } = request.params
+      const period = await readableUnitInPeriod(app.db, { ...request.params, identity: request.identity })
       const scorecard = await computeScorecard(app.db, period, unit)
       const etag = scorecardEtag(scorecard)
       reply.header('etag', etag)

@@ -13,11 +13,11 @@ import {
   type ScoreRowInput,
   type ScoreRowWrite,
 } from '../../domain/score-rules.js'
+import { reachesUnit, type Identity } from '../../domain/access.js'
 import { AppError, notFound, type ProblemError } from '../../http/problems.js'
-import type { Identity } from '../../plugins/auth.js'
 import { loadFramework } from '../frameworks/service.js'
-import { PeriodsRepository } from '../periods/repository.js'
-import { UnitsRepository } from '../units/repository.js'
+import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
+import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
 import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
@@ -86,171 +86,212 @@ class Problems {
   }
 }
 
+/** What a write works on once its scope is locked: the period, its framework's leaves, the rows' places. */
+interface WriteContext {
+  trx: Kysely<Database>
+  request: ScoreWriteRequest
+  period: PeriodRow
+  framework: FrameworkContent
+  leaves: Map<string, LeafInfo | 'inner'>
+  /** For a unit's PUT, whether the period assesses the unit (an import checks each row instead). */
+  unitListed: boolean
+  /** The units the period assesses, for an import's per-row check. */
+  periodUnits: Set<string> | null
+  at: (rowNo: number, field?: string) => { pointer: string; row?: number }
+}
+
+/** Where a row (or a field of it) is in the request: `/scores/i` for a unit's PUT, `/rows/i` and `row` for an import. */
+const placeOf =
+  (scope: ScoreWriteRequest['scope']) =>
+  (rowNo: number, field?: string): { pointer: string; row?: number } => {
+    const base = scope.kind === 'unit' ? `/scores/${rowNo}` : `/rows/${rowNo}`
+    return { pointer: field ? `${base}/${field}` : base, ...(scope.kind === 'import' ? { row: rowNo + 1 } : {}) }
+  }
+
 /**
- * Every score write, per unit or imported: all or nothing, in one transaction, in the order of
- * precedence API.md fixes — 404, 403 (unit, then field), 409 (status), 412 (If-Match), 422 (rules) —
- * and only fields whose value would change are held against the role and the status, so re-sending
- * identical rows is always harmless. Rows are checked one at a time and staged in the database in
- * chunks, so memory does not grow with the size of an import.
+ * Step 1: 404s, the 403 for another unit, and the locks. An import takes the whole period; one unit's
+ * PUT shares the period with other units' writers and locks its own unit.
+ */
+async function lockScope(trx: Kysely<Database>, request: ScoreWriteRequest): Promise<WriteContext> {
+  const { scope, identity } = request
+  let period: PeriodRow | undefined
+  let unitListed = true
+  if (scope.kind === 'unit') {
+    const found = await findUnitInPeriod(trx, { period: request.period, unit: scope.unit, identity }, 'write')
+    period = found.period
+    unitListed = found.listed
+  } else {
+    period = await new PeriodsRepository(trx).lock(request.period)
+    if (!period) throw notFound('period', request.period)
+  }
+  const framework = await loadFramework(trx, period.framework)
+  const periodUnits = scope.kind === 'import' ? new Set(await new PeriodsRepository(trx).units(period.code)) : null
+  return { trx, request, period, framework, leaves: leafIndex(framework), unitListed, periodUnits, at: placeOf(scope) }
+}
+
+interface Staged {
+  writer: ScoreWriter
+  /** Rows of another unit than a `unit` token's own (403). */
+  foreign: Problems
+  /** Rows that break a rule (422), reported only if nothing of a higher precedence is wrong. */
+  issues: Problems
+}
+
+/** The rule issues of one row, with the import's `row` number on each. */
+function checkRow(ctx: WriteContext, r: ScoreRowRequest, rowNo: number): { write: ScoreRowWrite; issues: RuleIssue[] } {
+  const place = ctx.at(rowNo)
+  const issues: RuleIssue[] = []
+  if (ctx.periodUnits && !ctx.periodUnits.has(r.unit)) {
+    issues.push(notInPeriodIssue(r.unit, ctx.period.code, ctx.at(rowNo, 'unit').pointer))
+  }
+  const write = checkScoreRow(r.input, ctx.leaves.get(r.input.criterion), place.pointer, issues)
+  const numbered = issues.map((i) => (place.row ? { ...i, row: place.row } : i))
+  // A bad row is staged too, writing nothing, so that a later row repeating it is still found.
+  return { write: write && issues.length === 0 ? write : writeNothing(r.input.criterion), issues: numbered }
+}
+
+/**
+ * Step 2: reads the rows as they come, checks each, and stages them in the database in chunks; while
+ * one chunk is being staged the next is read and checked, and memory does not grow with the import.
+ */
+async function stageRows(ctx: WriteContext): Promise<Staged> {
+  const { identity } = ctx.request
+  const staged: Staged = {
+    writer: new ScoreWriter(ctx.trx, ctx.period.code),
+    foreign: new Problems(),
+    issues: new Problems(),
+  }
+  if (!ctx.unitListed && ctx.request.scope.kind === 'unit') {
+    staged.issues.add(notInPeriodIssue(ctx.request.scope.unit, ctx.period.code))
+  }
+  await staged.writer.begin()
+  let staging: Promise<void> = Promise.resolve()
+  const flush = async (rows: StagedRow[]): Promise<void> => {
+    await staging
+    staging = staged.writer.add(rows)
+    staging.catch(() => {}) // awaited before the next chunk and after the last one
+  }
+  let chunk: StagedRow[] = []
+  let rowNo = 0
+  for await (const r of ctx.request.rows) {
+    if (!reachesUnit(identity, r.unit)) {
+      staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
+    }
+    if (r.issues?.length) staged.issues.add(...r.issues)
+    else {
+      const checked = checkRow(ctx, r, rowNo)
+      staged.issues.add(...checked.issues)
+      chunk.push({ rowNo, unit: r.unit, write: checked.write })
+    }
+    rowNo++
+    if (chunk.length >= STAGE_CHUNK) {
+      await flush(chunk)
+      chunk = []
+    }
+  }
+  await flush(chunk)
+  await staging
+  return staged
+}
+
+/** The places of the staged rows that would change `field`, as problem errors. */
+async function placesChanging(ctx: WriteContext, staged: Staged, field: ScoreField, code: string, message: string) {
+  const rows = await staged.writer.rowsChanging(field, MAX_REPORTED_ERRORS)
+  return rows.map((n) => ({ ...ctx.at(n, field), code, message }))
+}
+
+/** Step 4: 403 when the role may not write a field that would change. */
+async function refuseFieldsOfOtherRoles(ctx: WriteContext, staged: Staged, summary: ChangeSummary): Promise<void> {
+  const role = ctx.request.identity.role
+  const forbidden = summary.changedFields.filter((f) => !mayWrite(role, f))
+  if (forbidden.length === 0) return
+  const places = await Promise.all(
+    forbidden.map((f) => placesChanging(ctx, staged, f, 'field-not-allowed', `the ${role} role may not write ${f}`)),
+  )
+  throw new AppError('forbidden', `The ${role} role may not write ${forbidden.join(', ')}`, {
+    errors: places.flat(),
+    extensions: { fields: forbidden },
+  })
+}
+
+/** Step 5: 409 when the period's status closes a field that would change. */
+async function refuseFieldsClosedByStatus(ctx: WriteContext, staged: Staged, summary: ChangeSummary): Promise<void> {
+  const { period } = ctx
+  const blocked = summary.changedFields
+    .map((f) => [f, statusBlocks(period.status, f)] as const)
+    .filter(([, kind]) => kind !== null)
+  if (blocked.length === 0) return
+  const kind = blocked.some(([, k]) => k === 'period-locked') ? 'period-locked' : 'period-closed'
+  const fields = blocked.map(([f]) => f)
+  const message = (f: ScoreField) => `${f} cannot be written while the period is ${period.status}`
+  const places = await Promise.all(fields.map((f) => placesChanging(ctx, staged, f, kind, message(f))))
+  const detail =
+    kind === 'period-locked'
+      ? `Period ${JSON.stringify(period.code)} is published: nothing may be written until it is reopened`
+      : `Period ${JSON.stringify(period.code)} is in ${period.status}: ${fields.join(', ')} can no longer be written`
+  throw new AppError(kind, detail, { errors: places.flat(), extensions: { periodStatus: period.status, fields } })
+}
+
+/** Step 6: 412 when a unit's PUT carries an If-Match that no longer matches its scorecard. */
+async function checkIfMatch(ctx: WriteContext): Promise<void> {
+  const { scope } = ctx.request
+  if (scope.kind !== 'unit' || scope.ifMatch === undefined || !ctx.unitListed) return
+  const current = scorecardEtag(await computeScorecard(ctx.trx, ctx.period, scope.unit, ctx.framework))
+  const matches = scope.ifMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')
+  if (!matches) {
+    throw new AppError('precondition-failed', 'The scorecard changed since it was read: read it again, then resend', {
+      headers: { etag: current },
+    })
+  }
+}
+
+/** Step 7: 422 listing every row that breaks a rule, in row order. */
+function refuseRuleViolations(ctx: WriteContext, issues: Problems): void {
+  if (issues.count === 0) return
+  issues.list.sort((a, b) => rowOf(a.pointer) - rowOf(b.pointer))
+  const detail =
+    ctx.request.scope.kind === 'import'
+      ? `${issues.count} problem(s) in the rows; nothing was written`
+      : `${issues.count} value(s) break a rule; nothing was written`
+  issues.raise('rule-violated', detail)
+}
+
+/**
+ * Every score write, per unit or imported: all or nothing, in one transaction. The steps read in the
+ * order of precedence (docs/api.md): 404, 403 (unit, then field), 409 (status), 412 (If-Match), 422
+ * (rules). Only fields whose value would change are held against the role and the status, so re-sending
+ * identical rows is always harmless.
  */
 export async function writeScores(
   db: Kysely<Database>,
   changes: ChangeFeed,
   request: ScoreWriteRequest,
 ): Promise<ScoreWriteResult> {
-  const { identity, scope } = request
-  const at = (rowNo: number, field?: string): { pointer: string; row?: number } => {
-    const base = scope.kind === 'unit' ? `/scores/${rowNo}` : `/rows/${rowNo}`
-    return { pointer: field ? `${base}/${field}` : base, ...(scope.kind === 'import' ? { row: rowNo + 1 } : {}) }
-  }
-
   return changes.transaction(db, async (trx, announce) => {
-    const periods = new PeriodsRepository(trx)
-    // An import takes the whole period; one unit's PUT shares it with other units' writers.
-    const period =
-      scope.kind === 'import' ? await periods.lock(request.period) : await periods.lockShared(request.period)
-    if (!period) throw notFound('period', request.period)
-
-    let unitInPeriod = true
-    if (scope.kind === 'unit') {
-      if (!(await new UnitsRepository(trx).exists(scope.unit))) throw notFound('unit', scope.unit)
-      if (identity.role === 'unit' && identity.unit !== scope.unit) {
-        throw new AppError(
-          'forbidden',
-          `This token belongs to unit ${JSON.stringify(identity.unit)} and may not write unit ${JSON.stringify(scope.unit)}`,
-        )
-      }
-      unitInPeriod = await periods.lockUnit(period.code, scope.unit)
+    const ctx = await lockScope(trx, request)
+    const staged = await stageRows(ctx)
+    if (staged.foreign.count > 0) {
+      staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
     }
-
-    const framework = await loadFramework(trx, period.framework)
-    const leaves = leafIndex(framework)
-    const periodUnits = scope.kind === 'import' ? new Set(await periods.units(period.code)) : null
-    const foreign = new Problems()
-    const issues = new Problems()
-    if (!unitInPeriod)
-      issues.add({
-        pointer: '',
-        code: 'not-in-period',
-        message: `unit ${scope.kind === 'unit' ? scope.unit : ''} is not assessed in period ${period.code}`,
-      })
-
-    const writer = new ScoreWriter(trx, period.code)
-    await writer.begin()
-    // While one chunk is being staged, the next is read and checked.
-    let staging: Promise<void> = Promise.resolve()
-    const stage = async (rows: StagedRow[]): Promise<void> => {
-      await staging
-      staging = writer.add(rows)
-      staging.catch(() => {}) // awaited before the next chunk and after the last one
+    for (const d of await staged.writer.duplicates(MAX_REPORTED_ERRORS)) {
+      const message = `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`
+      staged.issues.add({ ...ctx.at(d.rowNo, 'criterion'), code: 'duplicate', message })
     }
-    let chunk: StagedRow[] = []
-    let rowNo = 0
-    for await (const r of request.rows) {
-      const place = at(rowNo)
-      if (identity.role === 'unit' && r.unit !== identity.unit) {
-        foreign.add({ ...at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
-      }
-      if (r.issues?.length) {
-        issues.add(...r.issues)
-      } else {
-        const rowIssues: RuleIssue[] = []
-        if (periodUnits && !periodUnits.has(r.unit)) {
-          rowIssues.push({
-            pointer: at(rowNo, 'unit').pointer,
-            code: 'not-in-period',
-            message: `unit ${r.unit} is not assessed in period ${period.code}`,
-          })
-        }
-        const write = checkScoreRow(r.input, leaves.get(r.input.criterion), place.pointer, rowIssues)
-        issues.add(...rowIssues.map((i) => (place.row ? { ...i, row: place.row } : i)))
-        // A bad row is staged too, writing nothing, so that a later row repeating it is still found.
-        chunk.push({
-          rowNo,
-          unit: r.unit,
-          write: write && rowIssues.length === 0 ? write : writeNothing(r.input.criterion),
-        })
-      }
-      rowNo++
-      if (chunk.length >= STAGE_CHUNK) {
-        await stage(chunk)
-        chunk = []
-      }
-    }
-    await stage(chunk)
-    await staging
-    if (foreign.count > 0) foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(identity.unit)}`)
-
-    for (const d of await writer.duplicates(MAX_REPORTED_ERRORS)) {
-      issues.add({
-        ...at(d.rowNo, 'criterion'),
-        code: 'duplicate',
-        message: `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`,
-      })
-    }
-    const summary = await writer.summary()
-
-    const rowsChanging = async (field: ScoreField, code: string, message: string): Promise<ProblemError[]> =>
-      (await writer.rowsChanging(field, MAX_REPORTED_ERRORS)).map((n) => ({ ...at(n, field), code, message }))
-
-    const forbidden = summary.changedFields.filter((f) => !mayWrite(identity.role, f))
-    if (forbidden.length > 0) {
-      const errors = (
-        await Promise.all(
-          forbidden.map((f) => rowsChanging(f, 'field-not-allowed', `the ${identity.role} role may not write ${f}`)),
-        )
-      ).flat()
-      throw new AppError('forbidden', `The ${identity.role} role may not write ${forbidden.join(', ')}`, {
-        errors,
-        extensions: { fields: forbidden },
-      })
-    }
-
-    const blocked = summary.changedFields
-      .map((f) => [f, statusBlocks(period.status, f)] as const)
-      .filter(([, kind]) => kind !== null)
-    if (blocked.length > 0) {
-      const kind = blocked.some(([, k]) => k === 'period-locked') ? 'period-locked' : 'period-closed'
-      const fields = blocked.map(([f]) => f)
-      const errors = (
-        await Promise.all(
-          fields.map((f) => rowsChanging(f, kind, `${f} cannot be written while the period is ${period.status}`)),
-        )
-      ).flat()
-      const detail =
-        kind === 'period-locked'
-          ? `Period ${JSON.stringify(period.code)} is published: nothing may be written until it is reopened`
-          : `Period ${JSON.stringify(period.code)} is in ${period.status}: ${fields.join(', ')} can no longer be written`
-      throw new AppError(kind, detail, { errors, extensions: { periodStatus: period.status, fields } })
-    }
-
-    if (scope.kind === 'unit' && scope.ifMatch !== undefined && unitInPeriod) {
-      const current = scorecardEtag(await computeScorecard(trx, period, scope.unit, framework))
-      const matches = scope.ifMatch.split(',').some((tag) => tag.trim() === current || tag.trim() === '*')
-      if (!matches)
-        throw new AppError(
-          'precondition-failed',
-          'The scorecard changed since it was read: read it again, then resend',
-          { headers: { etag: current } },
-        )
-    }
-
-    if (issues.count > 0) {
-      issues.list.sort((a, b) => rowOf(a.pointer) - rowOf(b.pointer))
-      issues.raise(
-        'rule-violated',
-        scope.kind === 'import'
-          ? `${issues.count} problem(s) in the rows; nothing was written`
-          : `${issues.count} value(s) break a rule; nothing was written`,
-      )
-    }
+    const summary = await staged.writer.summary()
+    await refuseFieldsOfOtherRoles(ctx, staged, summary)
+    await refuseFieldsClosedByStatus(ctx, staged, summary)
+    await checkIfMatch(ctx)
+    refuseRuleViolations(ctx, staged.issues)
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
-      await writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason })
-      announce('results', period.code)
+      const { identity } = request
+      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason })
+      announce('results', ctx.period.code)
     }
     const result: ScoreWriteResult = { ...summary }
-    if (scope.kind === 'unit') result.scorecard = await computeScorecard(trx, period, scope.unit, framework)
+    if (request.scope.kind === 'unit') {
+      result.scorecard = await computeScorecard(trx, ctx.period, request.scope.unit, ctx.framework)
+    }
     return result
   })
 }

@@ -29,7 +29,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       },
     },
     async (request) =>
-      putCounts(app.db, app.changes, request.params.period, request.params.unit, request.body.questions),
+      putCounts(app.db, app.changes, { ...request.params, identity: request.identity, ...request.body }),
   )
 
   app.post(
@@ -50,7 +50,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       },
     },
     async (request) =>
-      appendResponses(app.db, app.changes, request.params.period, request.params.unit, request.body.responses),
+      appendResponses(app.db, app.changes, { ...request.params, identity: request.identity, ...request.body }),
   )
 
   app.get(
@@ -66,6 +66,6 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
         response: { 200: jsonResponse("The unit's satisfaction", SatisfactionSchema), ...problemResponses(400, 404) },
       },
     },
-    async (request) => readUnitSatisfaction(app.db, request.params.period, request.params.unit, request.identity),
+    async (request) => readUnitSatisfaction(app.db, { ...request.params, identity: request.identity }),
   )
 }

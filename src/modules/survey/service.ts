@@ -10,11 +10,15 @@ import {
   type SurveyConfig,
 } from '../../domain/satisfaction.js'
 import type { SurveyIndexLookup } from '../../domain/scorecard.js'
-import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
-import type { Identity } from '../../plugins/auth.js'
-import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
+import { AppError, ruleViolated, type ProblemError } from '../../http/problems.js'
+import type { PeriodRow } from '../periods/repository.js'
+import {
+  findUnitInPeriod,
+  notInPeriodIssue,
+  readableUnitInPeriod,
+  type UnitAccessRequest,
+} from '../periods/unit-access.js'
 import { loadFramework } from '../frameworks/service.js'
-import { UnitsRepository } from '../units/repository.js'
 import { SurveyRepository, type TallyRow } from './repository.js'
 
 export function surveyConfig(framework: FrameworkContent): SurveyConfig | null {
@@ -100,23 +104,17 @@ interface SurveyContext {
   inPeriod: boolean
 }
 
-/**
- * The common start of a survey write: 404s, the unit lock, and the framework's survey. A unit token
- * never reaches here (the routes admit admin and appraiser).
- */
-async function open(trx: Kysely<Database>, periodCode: string, unit: string): Promise<SurveyContext> {
-  const periods = new PeriodsRepository(trx)
-  const period = await periods.lockShared(periodCode)
-  if (!period) throw notFound('period', periodCode)
-  if (!(await new UnitsRepository(trx).exists(unit))) throw notFound('unit', unit)
-  const inPeriod = await periods.lockUnit(period.code, unit)
+/** The common start of a survey write: 404s, the 403 for another unit, the locks, the framework's survey. */
+async function open(trx: Kysely<Database>, request: UnitAccessRequest): Promise<SurveyContext> {
+  const { period, listed } = await findUnitInPeriod(trx, request, 'write')
   const framework = await loadFramework(trx, period.framework)
   const config = surveyConfig(framework)
   if (!config)
     throw ruleViolated(`The framework of period ${JSON.stringify(period.code)} has no survey`, [
       { pointer: '', code: 'no-survey', message: "the period's framework defines no survey" },
     ])
-  return { period, framework, config, questions: new Set(config.elements.flatMap((e) => e.questions)), inPeriod }
+  const questions = new Set(config.elements.flatMap((e) => e.questions))
+  return { period, framework, config, questions, inPeriod: listed }
 }
 
 const locked = (period: PeriodRow) =>
@@ -124,22 +122,20 @@ const locked = (period: PeriodRow) =>
     'period-locked',
     `Period ${JSON.stringify(period.code)} is published: survey results can no longer change`,
   )
-const notInPeriod = (period: PeriodRow, unit: string): ProblemError => ({
-  pointer: '',
-  code: 'not-in-period',
-  message: `unit ${unit} is not assessed in period ${period.code}`,
-})
+
+export interface CountsRequest extends UnitAccessRequest {
+  questions: ReadonlyArray<{ code: string; counts: number[] }>
+}
 
 export async function putCounts(
   db: Kysely<Database>,
   changes: ChangeFeed,
-  periodCode: string,
-  unit: string,
-  questions: ReadonlyArray<{ code: string; counts: number[] }>,
+  request: CountsRequest,
 ): Promise<UnitSatisfactionView> {
+  const { unit, questions } = request
   return changes.transaction(db, async (trx, announce) => {
-    const ctx = await open(trx, periodCode, unit)
-    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
+    const ctx = await open(trx, request)
+    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriodIssue(unit, ctx.period.code)]
     const seen = new Set<string>()
     questions.forEach((q, i) => {
       if (!ctx.questions.has(q.code))
@@ -178,16 +174,19 @@ export async function putCounts(
   })
 }
 
+export interface ResponsesRequest extends UnitAccessRequest {
+  responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>
+}
+
 export async function appendResponses(
   db: Kysely<Database>,
   changes: ChangeFeed,
-  periodCode: string,
-  unit: string,
-  responses: ReadonlyArray<{ id: string; answers: Record<string, number> }>,
+  request: ResponsesRequest,
 ): Promise<UnitSatisfactionView & { accepted: number; duplicates: string[] }> {
+  const { unit, responses } = request
   return changes.transaction(db, async (trx, announce) => {
-    const ctx = await open(trx, periodCode, unit)
-    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriod(ctx.period, unit)]
+    const ctx = await open(trx, request)
+    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriodIssue(unit, ctx.period.code)]
     const firstOfId = new Map<string, number>()
     responses.forEach((r, i) => {
       if (!firstOfId.has(r.id)) firstOfId.set(r.id, i)
@@ -235,20 +234,8 @@ export async function appendResponses(
 
 export async function readUnitSatisfaction(
   db: Kysely<Database>,
-  periodCode: string,
-  unit: string,
-  identity: Identity,
+  request: UnitAccessRequest,
 ): Promise<UnitSatisfactionView> {
-  const periods = new PeriodsRepository(db)
-  const period = await periods.find(periodCode)
-  if (!period) throw notFound('period', periodCode)
-  if (!(await new UnitsRepository(db).exists(unit))) throw notFound('unit', unit)
-  if (identity.role === 'unit' && identity.unit !== unit)
-    throw new AppError('forbidden', `This token may read only unit ${JSON.stringify(identity.unit)}`)
-  if (!(await periods.listsUnit(period.code, unit)))
-    throw new AppError(
-      'not-found',
-      `Unit ${JSON.stringify(unit)} is not assessed in period ${JSON.stringify(period.code)}`,
-    )
-  return unitSatisfaction(db, period, await loadFramework(db, period.framework), unit)
+  const period = await readableUnitInPeriod(db, request)
+  return unitSatisfaction(db, period, await loadFramework(db, period.framework), request.unit)
 }
