@@ -7,7 +7,7 @@ import { validatorCompilers } from './http/validation.js'
 import { clientRoutes } from './modules/clients/routes.js'
 import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
-import { CriterionInput, CriterionNode } from './modules/frameworks/schemas.js'
+import { CriterionInputSchema, CriterionNodeSchema } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
@@ -16,7 +16,7 @@ import { ResultsService } from './modules/results/service.js'
 import { scoreImportRoutes, scoreRoutes } from './modules/scores/routes.js'
 import { surveyRoutes } from './modules/survey/routes.js'
 import { periodSatisfaction } from './modules/survey/service.js'
-import { ScorecardNode } from './modules/scores/schemas.js'
+import { ScorecardNodeSchema } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
 import { authPlugin } from './plugins/auth.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
@@ -68,9 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { adminToken: config.adminToken, lookupIdentity: identityLookup(options.db), changes })
   await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
-  app.addSchema(CriterionInput)
-  app.addSchema(CriterionNode)
-  app.addSchema(ScorecardNode)
+  app.addSchema(CriterionInputSchema)
+  app.addSchema(CriterionNodeSchema)
+  app.addSchema(ScorecardNodeSchema)
 
   const results = new ResultsService(changes, periodSatisfaction)
 

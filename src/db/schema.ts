@@ -1,3 +1,4 @@
+import type { PeriodStatus } from '../domain/period-status.js'
 import type { Role } from '../domain/access.js'
 import type { ColumnType, Generated } from 'kysely'
 
@@ -54,8 +55,6 @@ export interface FrameworkSurveyQuestionsTable {
   element_code: string
   position: number
 }
-
-export type PeriodStatus = 'open' | 'appraisal' | 'published'
 
 export interface PeriodsTable {
   code: string

@@ -34,3 +34,27 @@ export function page<T>(
   const last = items[items.length - 1]
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null }
 }
+
+type KeyKind<K> = K extends number ? 'number' : 'string'
+
+/** The rows a list fetches: after the cursor's key (when there is one), at most `limit`. */
+export interface PageWindow<K> {
+  after?: K
+  limit: number
+}
+
+/**
+ * One page of a keyset-paginated list: fetches `limit + 1` rows after the cursor's key (100 by default)
+ * and answers the items with the next page's cursor.
+ */
+export async function listPage<T, K extends string | number>(
+  query: { limit?: number; cursor?: string },
+  keyKind: KeyKind<K>,
+  fetch: (window: PageWindow<K>) => Promise<T[]>,
+  key: (row: T) => K,
+): Promise<{ items: T[]; next: string | null }> {
+  const limit = query.limit ?? 100
+  const after = decodeCursor<K>(query.cursor, keyKind)
+  const rows = await fetch({ limit: limit + 1, ...(after !== undefined ? { after } : {}) })
+  return page(rows, limit, key)
+}

@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { Type, type TSchema } from 'typebox'
 
 /** Codes of units, frameworks, periods, criteria and questions (API.md): case-sensitive, URL-safe. */
 export const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'
@@ -16,6 +16,17 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size, 1 to 1000' })),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` value of the previous page' })),
 }
+
+/** A page of a list: the items and the cursor of the next page (null on the last). */
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object(
+    { items: Type.Array(item), next: Type.Union([Type.String(), Type.Null()]) },
+    { additionalProperties: false },
+  )
+
+/** Path parameters of the routes under a period, and under one unit of a period. */
+export const PeriodParams = Type.Object({ period: Code() }, { additionalProperties: false })
+export const UnitScoreParams = Type.Object({ period: Code(), unit: Code() }, { additionalProperties: false })
 
 export const Timestamp = Type.String({ format: 'date-time' })
 

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { EVERYTHING } from '../../db/change-feed.js'
-import { decodeCursor, page } from '../../http/pagination.js'
+import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
@@ -54,9 +54,8 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const limit = request.query.limit ?? 100
-      const rows = await clients.list(decodeCursor<string>(request.query.cursor, 'string'), limit + 1)
-      const { items, next } = page(rows, limit, (c) => c.id)
+      const fetch = (window: PageWindow<string>) => clients.list(window.after, window.limit)
+      const { items, next } = await listPage(request.query, 'string', fetch, (c) => c.id)
       return { items: items.map(view), next }
     },
   )

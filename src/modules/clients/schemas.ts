@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { ROLES } from '../../domain/access.js'
-import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
+import { Code, Name, PageQuery, Timestamp, Page } from '../../http/schemas.js'
 
 export const Role = Type.Union(
   ROLES.map((role) => Type.Literal(role)),
@@ -44,10 +44,7 @@ export const ClientWithToken = Type.Object(
   { additionalProperties: false },
 )
 
-export const ClientList = Type.Object(
-  { items: Type.Array(Client), next: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-)
+export const ClientList = Page(Client)
 
 export const ClientIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const ClientListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { criterionView, normaliseFramework, totalHundredths, type FrameworkContent } from '../../domain/framework.js'
 import { hundredthsToNumber } from '../../domain/decimal.js'
-import { decodeCursor, page } from '../../http/pagination.js'
+import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { CodeParams } from '../../http/schemas.js'
@@ -10,7 +10,6 @@ import { ALL_ROLES, allow } from '../../plugins/auth.js'
 import { FrameworksRepository } from './repository.js'
 import { Framework, FrameworkBody, FrameworkList, FrameworkListQuery } from './schemas.js'
 import { putFramework } from './service.js'
-import type { FrameworkInput } from '../../domain/framework.js'
 
 function view(code: string, content: FrameworkContent) {
   return {
@@ -46,10 +45,10 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const outcome = await putFramework(app.db, request.params.code, request.body as FrameworkInput)
+      const outcome = await putFramework(app.db, request.params.code, request.body)
       return reply
         .code(outcome === 'created' ? 201 : 200)
-        .send(view(request.params.code, normaliseFramework(request.body as FrameworkInput)))
+        .send(view(request.params.code, normaliseFramework(request.body)))
     },
   )
 
@@ -66,14 +65,10 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const limit = request.query.limit ?? 100
       const { identity } = request
-      const rows = await frameworks.list({
-        limit: limit + 1,
-        ...(request.query.cursor !== undefined ? { after: decodeCursor<string>(request.query.cursor, 'string')! } : {}),
-        ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
-      })
-      const { items, next } = page(rows, limit, (f) => f.code)
+      const filter = identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}
+      const fetch = (window: PageWindow<string>) => frameworks.list({ ...filter, ...window })
+      const { items, next } = await listPage(request.query, 'string', fetch, (f) => f.code)
       return { items: items.map((f) => ({ ...f, totalPoints: Number(f.totalPoints) })), next }
     },
   )

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
-import { Code, Name, PageQuery } from '../../http/schemas.js'
+import type { FrameworkInput } from '../../domain/framework.js'
+import { Code, Name, PageQuery, Page } from '../../http/schemas.js'
 
 const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey')], {
   description:
@@ -7,7 +8,7 @@ const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey')], {
 })
 
 /** Recursive: registered by $id and referenced, so validation and the OpenAPI share one definition. */
-export const CriterionInput = Type.Object(
+export const CriterionInputSchema = Type.Object(
   {
     code: Code('Unique within the framework, e.g. `1.1`'),
     title: Name(),
@@ -26,7 +27,7 @@ export const CriterionInput = Type.Object(
   { $id: 'CriterionInput', additionalProperties: false },
 )
 
-export const CriterionNode = Type.Object(
+export const CriterionNodeSchema = Type.Object(
   {
     code: Type.String(),
     title: Type.String(),
@@ -47,7 +48,8 @@ export const BandSchema = Type.Object(
   { additionalProperties: false },
 )
 
-export const SurveyConfig = Type.Object(
+/** The framework's survey as sent and shown (the scoring needs only its codes: domain SurveyConfig). */
+export const SurveyDefinition = Type.Object(
   {
     levels: Type.Integer({ minimum: 2, maximum: 10, description: 'Answer levels, 1 (lowest) to `levels`' }),
     satisfiedFrom: Type.Integer({
@@ -121,19 +123,22 @@ const example = {
   },
 }
 
-export const FrameworkBody = Type.Object(
-  {
-    name: Name(),
-    bands: Type.Optional(
-      Type.Array(BandSchema, {
-        maxItems: 20,
-        description: 'Default: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu ≥ 0',
-      }),
-    ),
-    criteria: Type.Array(Type.Ref('CriterionInput'), { maxItems: 1000 }),
-    survey: Type.Optional(Type.Union([SurveyConfig, Type.Null()])),
-  },
-  { additionalProperties: false, examples: [example] },
+/** Typed as the domain's FrameworkInput: its recursive criteria are a $ref the compiler cannot follow. */
+export const FrameworkBody = Type.Unsafe<FrameworkInput>(
+  Type.Object(
+    {
+      name: Name(),
+      bands: Type.Optional(
+        Type.Array(BandSchema, {
+          maxItems: 20,
+          description: 'Default: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu ≥ 0',
+        }),
+      ),
+      criteria: Type.Array(Type.Ref('CriterionInput'), { maxItems: 1000 }),
+      survey: Type.Optional(Type.Union([SurveyDefinition, Type.Null()])),
+    },
+    { additionalProperties: false, examples: [example] },
+  ),
 )
 
 export const Framework = Type.Object(
@@ -143,7 +148,7 @@ export const Framework = Type.Object(
     totalPoints: Type.Number(),
     bands: Type.Array(BandSchema),
     criteria: Type.Array(Type.Ref('CriterionNode')),
-    survey: Type.Union([SurveyConfig, Type.Null()]),
+    survey: Type.Union([SurveyDefinition, Type.Null()]),
   },
   { additionalProperties: false },
 )
@@ -153,9 +158,6 @@ export const FrameworkSummary = Type.Object(
   { additionalProperties: false },
 )
 
-export const FrameworkList = Type.Object(
-  { items: Type.Array(FrameworkSummary), next: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-)
+export const FrameworkList = Page(FrameworkSummary)
 
 export const FrameworkListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })

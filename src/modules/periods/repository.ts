@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import type { Database, PeriodStatus } from '../../db/schema.js'
+import type { Database } from '../../db/schema.js'
+import type { PeriodStatus } from '../../domain/period-status.js'
 
 export interface PeriodRow {
   code: string

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { decodeCursor, page } from '../../http/pagination.js'
+import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { CodeParams } from '../../http/schemas.js'
@@ -60,15 +60,17 @@ export async function periodRoutes(
       },
     },
     async (request) => {
-      const limit = request.query.limit ?? 100
-      const { identity } = request
-      const rows = await periods.list({
-        limit: limit + 1,
-        ...(request.query.year !== undefined ? { year: request.query.year } : {}),
-        ...(request.query.cursor !== undefined ? { after: decodeCursor<string>(request.query.cursor, 'string')! } : {}),
+      const { identity, query } = request
+      const filter = {
+        ...(query.year !== undefined ? { year: query.year } : {}),
         ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
-      })
-      return page(rows, limit, (p) => p.code)
+      }
+      return listPage(
+        query,
+        'string',
+        (window: PageWindow<string>) => periods.list({ ...filter, ...window }),
+        (p) => p.code,
+      )
     },
   )
 
@@ -106,15 +108,13 @@ export async function periodRoutes(
       },
     },
     async (request) =>
-      changeStatus(
-        app.db,
-        app.changes,
-        request.params.code,
-        request.body.status,
-        request.body.reason,
-        request.identity,
-        options.onStatusChange,
-      ),
+      changeStatus(app.db, app.changes, {
+        code: request.params.code,
+        to: request.body.status,
+        reason: request.body.reason,
+        identity: request.identity,
+        onChange: options.onStatusChange,
+      }),
   )
 
   app.get(

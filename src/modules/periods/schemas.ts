@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Code, Name, PageQuery, Timestamp } from '../../http/schemas.js'
+import { Code, Name, PageQuery, Timestamp, Page } from '../../http/schemas.js'
 
 export const Status = Type.Union([Type.Literal('open'), Type.Literal('appraisal'), Type.Literal('published')], {
   description:
@@ -38,10 +38,7 @@ export const PeriodSummary = Type.Object(
   { additionalProperties: false },
 )
 
-export const PeriodList = Type.Object(
-  { items: Type.Array(PeriodSummary), next: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-)
+export const PeriodList = Page(PeriodSummary)
 
 export const PeriodListQuery = Type.Object(
   { year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })), ...PageQuery },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ChangeFeed } from '../../db/change-feed.js'
-import type { Database, PeriodStatus } from '../../db/schema.js'
+import type { Database } from '../../db/schema.js'
+import type { PeriodStatus } from '../../domain/period-status.js'
 import { checkTransition } from '../../domain/period-status.js'
 import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
 import { nfc } from '../../http/schemas.js'
@@ -116,14 +117,19 @@ export type StatusHook = (
 ) => Promise<void>
 
 /** Moves a period along its lifecycle and records who did it, when and why, in one transaction. */
+export interface StatusChange {
+  code: string
+  to: PeriodStatus
+  reason?: string | undefined
+  identity: Identity
+  /** Runs inside the transaction of the move (publication freezes the results there). */
+  onChange?: StatusHook | undefined
+}
+
 export async function changeStatus(
   db: Kysely<Database>,
   changes: ChangeFeed,
-  code: string,
-  to: PeriodStatus,
-  reason: string | undefined,
-  identity: Identity,
-  onChange?: StatusHook,
+  { code, to, reason, identity, onChange }: StatusChange,
 ): Promise<PeriodView> {
   return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)

@@ -3,7 +3,7 @@ import type { Band } from '../../domain/bands.js'
 import { hundredthsToString, parseHundredths } from '../../domain/decimal.js'
 import type { ResultItem } from '../../domain/results.js'
 import type { Statistics } from '../../domain/statistics.js'
-import type { ResultsDocument } from './service.js'
+import type { ResultsDocument } from './document.js'
 
 export const CSV_TYPE = 'text/csv'
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -11,19 +11,14 @@ import {
   type Criterion,
   type FrameworkContent,
 } from '../../domain/framework.js'
-import { computeResults, summariseItems, type Results, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
+import { computeResults, summariseItems, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
+import type { ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
 import type { Identity } from '../../domain/access.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
 import { ResultsRepository } from './repository.js'
-
-export interface ResultsDocument extends Results {
-  period: { code: string; name: string; year: number; status: PeriodRow['status'] }
-  group: string | null
-  snapshot: { number: number; publishedAt: string; hash: string } | null
-}
 
 /** Per unit: the satisfaction index and each element's, exact. Units without answers are absent. */
 export type SatisfactionLoader = (

@@ -2,9 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
-import { decodeCursor, page } from '../../http/pagination.js'
+import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { PeriodParams, UnitScoreParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { readableUnitInPeriod } from '../periods/unit-access.js'
@@ -17,11 +18,9 @@ import {
   ImportBody,
   ImportQuery,
   ImportResult,
-  PeriodParams,
-  Scorecard,
+  ScorecardSchema,
   ScoresBody,
   ScoresResult,
-  UnitScoreParams,
 } from './schemas.js'
 import { writeScores, type ScoreRowRequest } from './service.js'
 
@@ -81,7 +80,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
           "Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with `maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when unchanged. A `unit` token reads its own unit's.",
         params: UnitScoreParams,
         response: {
-          200: jsonResponse('The scorecard', Scorecard),
+          200: jsonResponse('The scorecard', ScorecardSchema),
           304: { description: 'Not modified', type: 'null' },
           ...problemResponses(400, 404, 422),
         },
@@ -115,16 +114,16 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const period = await periods.find(request.params.period)
       if (!period) throw notFound('period', request.params.period)
-      const { unit, criterion, cursor } = request.query
-      const limit = request.query.limit ?? 100
-      const rows = await new ScoresRepository(app.db).audit({
+      const { unit, criterion } = request.query
+      const filter = {
         period: period.code,
-        limit: limit + 1,
         ...(unit !== undefined ? { unit } : {}),
         ...(criterion !== undefined ? { criterion } : {}),
-        ...(cursor !== undefined ? { before: decodeCursor<number>(cursor, 'number')! } : {}),
-      })
-      const { items, next } = page(rows, limit, (r) => r.id)
+      }
+      // Newest first: the cursor holds the last id seen, and the next page starts below it.
+      const fetch = ({ after, limit }: PageWindow<number>) =>
+        new ScoresRepository(app.db).audit({ ...filter, limit, ...(after !== undefined ? { before: after } : {}) })
+      const { items, next } = await listPage(request.query, 'number', fetch, (r) => r.id)
       return {
         items: items.map((r) => ({
           id: r.id,

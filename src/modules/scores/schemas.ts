@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Code, PageQuery, Timestamp } from '../../http/schemas.js'
+import { Code, PageQuery, Timestamp, Page } from '../../http/schemas.js'
 
 const Score = (description: string) =>
   Type.Optional(
@@ -53,10 +53,7 @@ export const ScoresBody = Type.Object(
   },
 )
 
-export const UnitScoreParams = Type.Object({ period: Code(), unit: Code() }, { additionalProperties: false })
-export const PeriodParams = Type.Object({ period: Code() }, { additionalProperties: false })
-
-export const ScorecardNode = Type.Object(
+export const ScorecardNodeSchema = Type.Object(
   {
     code: Type.String(),
     title: Type.String(),
@@ -82,7 +79,7 @@ export const ScorecardNode = Type.Object(
   { $id: 'ScorecardNode', additionalProperties: false },
 )
 
-export const Scorecard = Type.Object(
+export const ScorecardSchema = Type.Object(
   {
     period: Type.String(),
     unit: Type.String(),
@@ -110,7 +107,7 @@ export const Counts = {
 }
 
 export const ScoresResult = Type.Object(
-  { summary: Type.Object(Counts, { additionalProperties: false }), scorecard: Scorecard },
+  { summary: Type.Object(Counts, { additionalProperties: false }), scorecard: ScorecardSchema },
   { additionalProperties: false },
 )
 
@@ -176,7 +173,4 @@ export const AuditEntry = Type.Object(
   { additionalProperties: false },
 )
 
-export const AuditPage = Type.Object(
-  { items: Type.Array(AuditEntry), next: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-)
+export const AuditPage = Page(AuditEntry)

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
-import { UnitScoreParams } from '../scores/schemas.js'
+import { UnitScoreParams } from '../../http/schemas.js'
 import { CountsBody, ResponsesBody, ResponsesResult, SatisfactionSchema } from './schemas.js'
 import { appendResponses, putCounts, readUnitSatisfaction } from './service.js'
 

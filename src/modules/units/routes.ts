@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { EVERYTHING } from '../../db/change-feed.js'
-import { decodeCursor, page } from '../../http/pagination.js'
+import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound, ruleViolated } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { CodeParams, nfc } from '../../http/schemas.js'
@@ -82,17 +82,18 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { group, parent, cursor } = request.query
-      const limit = request.query.limit ?? 100
-      const { identity } = request
-      const rows = await units.list({
-        ...(group !== undefined ? { group } : {}),
-        ...(parent !== undefined ? { parent } : {}),
+      const { identity, query } = request
+      const filter = {
+        ...(query.group !== undefined ? { group: query.group } : {}),
+        ...(query.parent !== undefined ? { parent: query.parent } : {}),
         ...(identity.role === 'unit' && identity.unit ? { only: identity.unit } : {}),
-        ...(cursor !== undefined ? { after: decodeCursor<string>(cursor, 'string')! } : {}),
-        limit: limit + 1,
-      })
-      return page(rows, limit, (u) => u.code)
+      }
+      return listPage(
+        query,
+        'string',
+        (window: PageWindow<string>) => units.list({ ...filter, ...window }),
+        (u) => u.code,
+      )
     },
   )
 

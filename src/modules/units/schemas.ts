@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Code, Name, PageQuery } from '../../http/schemas.js'
+import { Code, Name, PageQuery, Page } from '../../http/schemas.js'
 
 export const UnitBody = Type.Object(
   {
@@ -25,10 +25,7 @@ export const Unit = Type.Object(
   { additionalProperties: false },
 )
 
-export const UnitList = Type.Object(
-  { items: Type.Array(Unit), next: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-)
+export const UnitList = Page(Unit)
 
 export const UnitListQuery = Type.Object(
   {
