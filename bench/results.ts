@@ -78,7 +78,7 @@ const DISTRICT = {
 const PROVINCE_UNITS = PROVINCE.xa + PROVINCE.phong
 const DISTRICT_UNITS = DISTRICT.xa + DISTRICT.phong
 /** The tables the unit-totals statement reads. */
-const RESULT_TABLES = ['scores', 'period_units', 'units', 'framework_criteria']
+const RESULT_TABLES = ['scores', 'period_units', 'units']
 
 const COLD_REPEATS = 3
 const CONNECTIONS = 10

@@ -69,7 +69,7 @@ const SURVEY_SEED = 20_240_606
 const TARGET_SATISFACTION_S = 1
 const REQUEST_TIMEOUT_MS = 120_000
 /** The tables the results read. */
-const READ_TABLES = ['survey_tallies', 'survey_responses', 'scores', 'period_units', 'units', 'framework_criteria']
+const READ_TABLES = ['survey_tallies', 'survey_responses', 'scores', 'period_units', 'units']
 
 const ELEMENTS = [
   { code: 'tiep-can', title: 'Tiếp cận dịch vụ', letter: 'A' },

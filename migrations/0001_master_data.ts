@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 
-  // The criteria tree flattened, so that scores can be summed per node in SQL.
+  // The criteria tree flattened (never read; dropped by 0005_drop_unread_framework_tables).
   await db.schema
     .createTable('framework_criteria')
     .addColumn('framework_code', 'text', (c) => c.notNull().references('frameworks.code').onDelete('cascade'))

@@ -25,37 +25,40 @@ function nationalShaped() {
   return { fields, leafCount }
 }
 
-t.test('the API.md example is accepted: 201, maxPoints on every node, default bands filled in', async (t) => {
-  const app = await build(t)
-  const res = await call(app, 'PUT', '/v1/frameworks/xa-2018', { body: smallFramework })
-  t.equal(res.statusCode, 201)
-  const fw = res.json()
-  t.equal(fw.totalPoints, 10)
-  t.match(fw.criteria[0], {
-    code: '1',
-    maxPoints: 2.5,
-    children: [
-      { code: '1.1', maxPoints: 1.5, method: 'appraisal', surveyElement: null },
-      { code: '1.2', maxPoints: 1 },
-    ],
-  })
-  t.match(fw.criteria[2].children[0], { code: '8.1', maxPoints: 5, method: 'survey', surveyElement: 'access' })
-  t.same(
-    fw.bands.map((b: { code: string; label: string; min: number }) => [b.code, b.label, b.min]),
-    [
-      ['excellent', 'Xuất sắc', 90],
-      ['good', 'Tốt', 80],
-      ['fair', 'Khá', 70],
-      ['average', 'Trung bình', 50],
-      ['weak', 'Yếu', 0],
-    ],
-  )
-  const read = await call(app, 'GET', '/v1/frameworks/xa-2018')
-  t.equal(read.statusCode, 200)
-  t.same(read.json(), fw)
-  const list = (await call(app, 'GET', '/v1/frameworks')).json()
-  t.same(list, { items: [{ code: 'xa-2018', name: 'Bộ chỉ số CCHC cấp xã 2018', totalPoints: 10 }], next: null })
-})
+t.test(
+  'the documented example framework is accepted: 201, maxPoints on every node, default bands filled in',
+  async (t) => {
+    const app = await build(t)
+    const res = await call(app, 'PUT', '/v1/frameworks/xa-2018', { body: smallFramework })
+    t.equal(res.statusCode, 201)
+    const fw = res.json()
+    t.equal(fw.totalPoints, 10)
+    t.match(fw.criteria[0], {
+      code: '1',
+      maxPoints: 2.5,
+      children: [
+        { code: '1.1', maxPoints: 1.5, method: 'appraisal', surveyElement: null },
+        { code: '1.2', maxPoints: 1 },
+      ],
+    })
+    t.match(fw.criteria[2].children[0], { code: '8.1', maxPoints: 5, method: 'survey', surveyElement: 'access' })
+    t.same(
+      fw.bands.map((b: { code: string; label: string; min: number }) => [b.code, b.label, b.min]),
+      [
+        ['excellent', 'Xuất sắc', 90],
+        ['good', 'Tốt', 80],
+        ['fair', 'Khá', 70],
+        ['average', 'Trung bình', 50],
+        ['weak', 'Yếu', 0],
+      ],
+    )
+    const read = await call(app, 'GET', '/v1/frameworks/xa-2018')
+    t.equal(read.statusCode, 200)
+    t.same(read.json(), fw)
+    const list = (await call(app, 'GET', '/v1/frameworks')).json()
+    t.same(list, { items: [{ code: 'xa-2018', name: 'Bộ chỉ số CCHC cấp xã 2018', totalPoints: 10 }], next: null })
+  },
+)
 
 t.test('a national-shaped framework (8 fields, 40 criteria, 90 leaves) totals exactly 100', async (t) => {
   const app = await build(t)

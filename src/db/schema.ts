@@ -37,25 +37,6 @@ export interface FrameworksTable {
   updated_at: UpdatedAt
 }
 
-export interface FrameworkCriteriaTable {
-  framework_code: string
-  code: string
-  parent_code: string | null
-  position: number
-  title: string
-  max_points: Decimal
-  is_leaf: boolean
-  method: 'appraisal' | 'survey' | null
-  survey_element: string | null
-}
-
-export interface FrameworkSurveyQuestionsTable {
-  framework_code: string
-  code: string
-  element_code: string
-  position: number
-}
-
 export interface PeriodsTable {
   code: string
   name: string
@@ -144,8 +125,6 @@ export interface Database {
   units: UnitsTable
   clients: ClientsTable
   frameworks: FrameworksTable
-  framework_criteria: FrameworkCriteriaTable
-  framework_survey_questions: FrameworkSurveyQuestionsTable
   periods: PeriodsTable
   period_units: PeriodUnitsTable
   period_status_history: PeriodStatusHistoryTable

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { bandProblemPointer, DEFAULT_BANDS, validateBands, type Band } from './bands.js'
-import { hasAtMostTwoDecimals, hundredthsToNumber, hundredthsToString, parseHundredths } from './decimal.js'
+import { hasAtMostTwoDecimals, hundredthsToNumber, parseHundredths } from './decimal.js'
 
-/** A framework as an integrator sends it (API.md, Frameworks). */
+/** A framework as an integrator sends it (docs/api.md). */
 export interface CriterionInput {
   code: string
   title: string
@@ -193,36 +193,4 @@ export function criterionView(c: Criterion): CriterionView {
   return isLeaf(c)
     ? { code: c.code, title: c.title, maxPoints, method: c.method, surveyElement: c.surveyElement }
     : { code: c.code, title: c.title, maxPoints, children: c.children.map(criterionView) }
-}
-
-/** One row per node in pre-order, for summing scores per node in SQL. */
-export interface FlatCriterion {
-  code: string
-  parentCode: string | null
-  position: number
-  title: string
-  maxPoints: string
-  isLeaf: boolean
-  method: 'appraisal' | 'survey' | null
-  surveyElement: string | null
-}
-
-export function flattenCriteria(criteria: Criterion[]): FlatCriterion[] {
-  const rows: FlatCriterion[] = []
-  const visit = (c: Criterion, parentCode: string | null): void => {
-    const leaf = isLeaf(c)
-    rows.push({
-      code: c.code,
-      parentCode,
-      position: rows.length,
-      title: c.title,
-      maxPoints: hundredthsToString(maxHundredths(c)),
-      isLeaf: leaf,
-      method: leaf ? c.method : null,
-      surveyElement: leaf ? c.surveyElement : null,
-    })
-    if (!leaf) c.children.forEach((child) => visit(child, c.code))
-  }
-  criteria.forEach((c) => visit(c, null))
-  return rows
 }

@@ -1,4 +1,4 @@
-/** The lifecycle of an assessment round (API.md, Periods). */
+/** The lifecycle of an assessment round (docs/domain.md, "The yearly round"). */
 export type PeriodStatus = 'open' | 'appraisal' | 'published'
 
 const order: PeriodStatus[] = ['open', 'appraisal', 'published']
@@ -15,7 +15,7 @@ export function allowedMoves(from: PeriodStatus): PeriodStatus[] {
 }
 
 /**
- * Forward one step at a time; any move back (reopening) needs a reason, because DOMAIN.md requires a
+ * Forward one step at a time; any move back (reopening) needs a reason, because docs/domain.md requires a
  * trace of who reopened a round and why. Everything else, the same status included, is illegal.
  */
 export function checkTransition(

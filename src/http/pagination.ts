@@ -4,14 +4,11 @@ import { AppError } from './problems.js'
  * Cursors are opaque to clients: the sort key of the last item of a page, base64url-encoded, so a page
  * boundary stays stable while rows are added.
  */
-export function encodeCursor(key: string | number): string {
+function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify([key]), 'utf8').toString('base64url')
 }
 
-export function decodeCursor<T extends string | number>(
-  cursor: string | undefined,
-  kind: 'string' | 'number',
-): T | undefined {
+function decodeCursor<T extends string | number>(cursor: string | undefined, kind: 'string' | 'number'): T | undefined {
   if (cursor === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

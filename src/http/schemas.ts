@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox'
 
-/** Codes of units, frameworks, periods, criteria and questions (API.md): case-sensitive, URL-safe. */
+/** Codes of units, frameworks, periods, criteria and questions (docs/api.md): case-sensitive, URL-safe. */
 export const CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'
 
 export const Code = (description?: string) =>

@@ -20,7 +20,7 @@ const contextPrefix: Record<string, string> = {
 const escapePointerToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1')
 
 /** AJV reports a missing or unknown property on its parent object; the pointer names the field itself. */
-export function validationErrorsToProblem(errors: AjvError[], context: string): ProblemError[] {
+function validationErrorsToProblem(errors: AjvError[], context: string): ProblemError[] {
   const prefix = contextPrefix[context] ?? ''
   const seen = new Set<string>()
   const out: ProblemError[] = []
@@ -111,7 +111,7 @@ function otherClientError(fe: FastifyError & { statusCode: number }): Problem {
   return { body, headers: {} }
 }
 
-export function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest): Problem {
+function toProblem(error: FastifyError | AppError | Error, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     return { body: problemBody(error.kind, error.message, error.errors, error.extensions), headers: error.headers }
   }
@@ -126,11 +126,7 @@ export function toProblem(error: FastifyError | AppError | Error, request: Fasti
   return { body: problemBody('internal', `An unexpected error occurred; quote request id ${request.id}`), headers: {} }
 }
 
-export function sendProblem(
-  reply: FastifyReply,
-  body: ProblemBody,
-  headers: Record<string, string> = {},
-): FastifyReply {
+function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body)
 }
 

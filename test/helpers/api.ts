@@ -20,7 +20,7 @@ export function call(
   return app.inject(request)
 }
 
-/** A small framework in the shape of API.md's example: 1.1 (1.5) + 1.2 (1) + 2.1 (2.5) + 8.1 survey (5). */
+/** A small framework in the shape of the framework example in docs/api.md: 1.1 (1.5) + 1.2 (1) + 2.1 (2.5) + 8.1 survey (5). */
 export const smallFramework = {
   name: 'Bộ chỉ số CCHC cấp xã 2018',
   criteria: [

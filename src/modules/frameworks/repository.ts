@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { flattenCriteria, type FrameworkContent } from '../../domain/framework.js'
+import type { FrameworkContent } from '../../domain/framework.js'
 import { hundredthsToString } from '../../domain/decimal.js'
 
 export interface StoredFramework {
@@ -94,40 +94,10 @@ export class FrameworksRepository {
         .set({ ...values, updated_at: sql`now()` })
         .where('code', '=', code)
         .execute()
-      await this.db.deleteFrom('framework_criteria').where('framework_code', '=', code).execute()
-      await this.db.deleteFrom('framework_survey_questions').where('framework_code', '=', code).execute()
     } else {
       await this.db
         .insertInto('frameworks')
         .values({ code, ...values })
-        .execute()
-    }
-    const criteria = flattenCriteria(content.criteria).map((c) => ({
-      framework_code: code,
-      code: c.code,
-      parent_code: c.parentCode,
-      position: c.position,
-      title: c.title,
-      max_points: c.maxPoints,
-      is_leaf: c.isLeaf,
-      method: c.method,
-      survey_element: c.surveyElement,
-    }))
-    for (let i = 0; i < criteria.length; i += 1000) {
-      await this.db
-        .insertInto('framework_criteria')
-        .values(criteria.slice(i, i + 1000))
-        .execute()
-    }
-    const questions = (content.survey?.elements ?? []).flatMap((e) =>
-      e.questions.map((q) => ({ element: e.code, code: q.code })),
-    )
-    if (questions.length > 0) {
-      await this.db
-        .insertInto('framework_survey_questions')
-        .values(
-          questions.map((q, position) => ({ framework_code: code, code: q.code, element_code: q.element, position })),
-        )
         .execute()
     }
   }

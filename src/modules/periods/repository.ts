@@ -74,13 +74,28 @@ export class PeriodsRepository {
     return query.execute()
   }
 
-  async hasScores(code: string, units?: readonly string[]): Promise<string[]> {
-    let query = this.db.selectFrom('scores').select('unit_code').distinct().where('period_code', '=', code)
-    if (units !== undefined) {
-      if (units.length === 0) return []
-      query = query.where('unit_code', 'in', units)
-    }
-    return (await query.limit(1000).execute()).map((r) => r.unit_code)
+  /** Whether any score is stored in the period (its framework can no longer change then). */
+  async hasScores(code: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('scores')
+      .select(sql<number>`1`.as('one'))
+      .where('period_code', '=', code)
+      .limit(1)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /** Of the given units, those holding scores or survey results in the period: they cannot leave it. */
+  async unitsWithData(code: string, units: readonly string[]): Promise<string[]> {
+    if (units.length === 0) return []
+    const holding = (table: 'scores' | 'survey_tallies' | 'survey_responses') =>
+      this.db.selectFrom(table).select('unit_code').where('period_code', '=', code).where('unit_code', 'in', units)
+    const rows = await holding('scores')
+      .union(holding('survey_tallies'))
+      .union(holding('survey_responses'))
+      .orderBy('unit_code')
+      .execute()
+    return rows.map((r) => r.unit_code)
   }
 
   async insert(period: Omit<PeriodRow, 'status'>): Promise<void> {

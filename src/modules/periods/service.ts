@@ -87,17 +87,19 @@ export async function putPeriod(
     if (existing.status === 'published') {
       throw new AppError('period-locked', `Period ${JSON.stringify(code)} is published; reopen it to change it`)
     }
-    if (existing.framework !== wanted.framework && (await periods.hasScores(code)).length > 0) {
+    if (existing.framework !== wanted.framework && (await periods.hasScores(code))) {
       throw new AppError(
         'framework-in-use',
         `Period ${JSON.stringify(code)} already has scores against framework ${JSON.stringify(existing.framework)}; its framework can no longer change`,
       )
     }
-    const scored = await periods.hasScores(code, removed)
+    const scored = await periods.unitsWithData(code, removed)
     if (scored.length > 0) {
+      const named =
+        scored.length > 20 ? `${scored.slice(0, 20).join(', ')} and ${scored.length - 20} more` : scored.join(', ')
       throw new AppError(
         'conflict',
-        `Unit(s) ${scored.join(', ')} have scores in period ${JSON.stringify(code)} and cannot leave it`,
+        `Unit(s) ${named} have scores or survey results in period ${JSON.stringify(code)} and cannot leave it`,
         { extensions: { units: scored } },
       )
     }

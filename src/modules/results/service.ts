@@ -205,7 +205,7 @@ export class ResultsService {
   }
 }
 
-/** One key order for live and frozen answers: the order of API.md. */
+/** One key order for live and frozen answers: the order of docs/api.md. */
 export function serialise(d: ResultsDocument): string {
   return JSON.stringify({
     period: d.period,

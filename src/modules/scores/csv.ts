@@ -98,7 +98,7 @@ function rowOf(record: string[], index: number, positions: Map<Column, number>):
 }
 
 /**
- * Reads an import CSV as it streams in (API.md: comma-separated, `.` decimals, columns in any order,
+ * Reads an import CSV as it streams in (docs/api.md: comma-separated, `.` decimals, columns in any order,
  * UTF-8 with or without BOM). The header is read at once — a bad header or CSV syntax is the request's
  * shape (400) — and the data rows are handed out one at a time, never all held in memory.
  */

@@ -44,7 +44,7 @@ export interface ScoreWriteResult extends ChangeSummary {
 }
 
 /** A problem lists at most this many places; `errorCount` tells how many there were. */
-export const MAX_REPORTED_ERRORS = 1000
+const MAX_REPORTED_ERRORS = 1000
 const STAGE_CHUNK = 2000
 
 function leafIndex(content: FrameworkContent): Map<string, LeafInfo | 'inner'> {

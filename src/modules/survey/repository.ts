@@ -117,7 +117,7 @@ export class SurveyRepository {
       group by unit_code, question_code`
   }
 
-  /** Stored responses, plus the largest per-question total of the aggregate counts (API.md). */
+  /** Stored responses, plus the largest per-question total of the aggregate counts (docs/api.md). */
   async respondents(period: string, unit: string): Promise<number> {
     const { rows } = await sql<{ n: number }>`
       select
