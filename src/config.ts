@@ -24,9 +24,21 @@ export class ConfigError extends Error {}
 const variables = {
   port: { name: 'PORT', fallback: '3000', kind: 'integer', expect: 'an integer from 0 to 65535' },
   host: { name: 'HOST', fallback: '127.0.0.1', kind: 'string', expect: 'a host name or address' },
-  databaseUrl: { name: 'DATABASE_URL', fallback: null, kind: 'string', expect: 'a postgres:// or postgresql:// URL' },
+  databaseUrl: {
+    name: 'DATABASE_URL',
+    fallback: null,
+    kind: 'string',
+    expect: 'a postgres:// or postgresql:// URL',
+    secret: 'password',
+  },
   dataDir: { name: 'DATA_DIR', fallback: './data', kind: 'string', expect: 'a directory path or memory://' },
-  adminToken: { name: 'CCHC_ADMIN_TOKEN', fallback: null, kind: 'string', expect: 'at least 16 characters' },
+  adminToken: {
+    name: 'CCHC_ADMIN_TOKEN',
+    fallback: null,
+    kind: 'string',
+    expect: 'at least 16 characters',
+    secret: 'whole',
+  },
   logLevel: {
     name: 'LOG_LEVEL',
     fallback: 'info',
@@ -54,8 +66,40 @@ const variables = {
   },
 } as const satisfies Record<
   keyof Config,
-  { name: string; fallback: string | null; kind: 'integer' | 'string'; expect: string }
+  {
+    name: string
+    fallback: string | null
+    kind: 'integer' | 'string'
+    expect: string
+    /** A value that is or may hold a secret: `whole` is never shown, `password` is shown masked. */
+    secret?: 'whole' | 'password'
+  }
 >
+
+/** A URL with its password (and a `password` query parameter) replaced by ***; null when it is no URL. */
+function maskedUrl(raw: string): string | null {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return null
+  }
+  // Without a host, the parser may have read the credentials as something else (a path): show nothing.
+  if (url.hostname === '') return null
+  if (url.password !== '') url.password = '***'
+  if (url.searchParams.has('password')) url.searchParams.set('password', '***')
+  return url.toString()
+}
+
+/** How a rejected value appears in the error: as given, masked, or not at all (never a secret). */
+function rejected(secret: 'whole' | 'password' | undefined, given: string): string {
+  if (secret === 'whole') return `got ${given.length} characters; the value is not shown`
+  if (secret === 'password') {
+    const masked = maskedUrl(given)
+    return masked === null ? 'the value is not shown, as it may hold a password' : `got ${JSON.stringify(masked)}`
+  }
+  return `got ${JSON.stringify(given)}`
+}
 
 function parseValue(kind: 'integer' | 'string', raw: string): unknown {
   if (kind === 'string') return raw
@@ -64,7 +108,8 @@ function parseValue(kind: 'integer' | 'string', raw: string): unknown {
 
 /**
  * Reads and validates the configuration. Throws a ConfigError whose message is one line naming the
- * variable at fault, so an operator sees exactly what to fix.
+ * variable at fault, so an operator sees exactly what to fix. A secret is never in the message: a
+ * rejected CCHC_ADMIN_TOKEN is not shown, and a rejected DATABASE_URL is shown with its password masked.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Record<string, unknown> = {}
@@ -74,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = given === null ? null : parseValue(spec.kind, given)
     const property = ConfigSchema.properties[key as keyof Config]
     if (!Value.Check(property, value)) {
-      throw new ConfigError(`Invalid configuration: ${spec.name} must be ${spec.expect} (got ${JSON.stringify(given)})`)
+      const secret = 'secret' in spec ? spec.secret : undefined
+      throw new ConfigError(
+        `Invalid configuration: ${spec.name} must be ${spec.expect} (${rejected(secret, String(given))})`,
+      )
     }
     config[key] = value
   }

@@ -7,8 +7,10 @@ type Role = 'admin' | 'appraiser' | 'unit' | 'reader'
 const ROLES: Role[] = ['admin', 'appraiser', 'unit', 'reader']
 
 /**
- * Who may call each /v1 route (API.md, Auth). The `unit` role's URLs point at its own unit and at a period
- * listing it, so an allowed call succeeds for it too.
+ * Who may call each /v1 route (docs/api.md, Roles), and the exact status an allowed call answers. The
+ * `unit` role's URLs point at its own unit and at a period listing it, so an allowed call succeeds for it
+ * too. The rows run in order on one database: the status move makes p1 `appraisal` for the rows after it.
+ * A `unit` token may call the results route, but only once the period is published: here, 403.
  */
 const matrix: Array<{
   method: 'GET' | 'PUT' | 'POST' | 'DELETE'
@@ -16,14 +18,24 @@ const matrix: Array<{
   url: string
   body?: unknown
   roles: Role[]
+  /** What every allowed role gets: 404 for an id that names nothing, else success. */
+  status: 200 | 201 | 404
 }> = [
-  { method: 'POST', path: '/v1/clients', url: '/v1/clients', body: { name: 'x', role: 'reader' }, roles: ['admin'] },
-  { method: 'GET', path: '/v1/clients', url: '/v1/clients', roles: ['admin'] },
+  {
+    method: 'POST',
+    path: '/v1/clients',
+    url: '/v1/clients',
+    body: { name: 'x', role: 'reader' },
+    roles: ['admin'],
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/clients', url: '/v1/clients', roles: ['admin'], status: 200 },
   {
     method: 'DELETE',
     path: '/v1/clients/{id}',
     url: '/v1/clients/00000000-0000-4000-8000-000000000000',
     roles: ['admin'],
+    status: 404,
   },
   {
     method: 'PUT',
@@ -31,39 +43,44 @@ const matrix: Array<{
     url: '/v1/units/u-new',
     body: { name: 'x', group: 'xa' },
     roles: ['admin'],
+    status: 201,
   },
-  { method: 'GET', path: '/v1/units', url: '/v1/units', roles: ROLES },
-  { method: 'GET', path: '/v1/units/{code}', url: '/v1/units/u1', roles: ROLES },
+  { method: 'GET', path: '/v1/units', url: '/v1/units', roles: ROLES, status: 200 },
+  { method: 'GET', path: '/v1/units/{code}', url: '/v1/units/u1', roles: ROLES, status: 200 },
   {
     method: 'PUT',
     path: '/v1/frameworks/{code}',
     url: '/v1/frameworks/f-new',
     body: { name: 'x', criteria: [{ code: 'a', title: 'A', maxPoints: 1 }] },
     roles: ['admin'],
+    status: 201,
   },
-  { method: 'GET', path: '/v1/frameworks', url: '/v1/frameworks', roles: ROLES },
-  { method: 'GET', path: '/v1/frameworks/{code}', url: '/v1/frameworks/f1', roles: ROLES },
+  { method: 'GET', path: '/v1/frameworks', url: '/v1/frameworks', roles: ROLES, status: 200 },
+  { method: 'GET', path: '/v1/frameworks/{code}', url: '/v1/frameworks/f1', roles: ROLES, status: 200 },
   {
     method: 'PUT',
     path: '/v1/periods/{code}',
     url: '/v1/periods/p-new',
     body: { name: 'x', year: 2020, framework: 'f1', units: [] },
     roles: ['admin'],
+    status: 201,
   },
-  { method: 'GET', path: '/v1/periods', url: '/v1/periods', roles: ROLES },
-  { method: 'GET', path: '/v1/periods/{code}', url: '/v1/periods/p1', roles: ROLES },
+  { method: 'GET', path: '/v1/periods', url: '/v1/periods', roles: ROLES, status: 200 },
+  { method: 'GET', path: '/v1/periods/{code}', url: '/v1/periods/p1', roles: ROLES, status: 200 },
   {
     method: 'POST',
     path: '/v1/periods/{code}/status',
     url: '/v1/periods/p1/status',
     body: { status: 'appraisal' },
     roles: ['admin'],
+    status: 200,
   },
   {
     method: 'GET',
     path: '/v1/periods/{code}/history',
     url: '/v1/periods/p1/history',
     roles: ['admin', 'appraiser', 'reader'],
+    status: 200,
   },
   {
     method: 'PUT',
@@ -71,18 +88,21 @@ const matrix: Array<{
     url: '/v1/periods/p1/units/u1/scores',
     body: { scores: [] },
     roles: ['admin', 'appraiser', 'unit'],
+    status: 200,
   },
   {
     method: 'GET',
     path: '/v1/periods/{period}/units/{unit}/scorecard',
     url: '/v1/periods/p1/units/u1/scorecard',
     roles: ROLES,
+    status: 200,
   },
   {
     method: 'GET',
     path: '/v1/periods/{period}/audit',
     url: '/v1/periods/p1/audit',
     roles: ['admin', 'appraiser', 'reader'],
+    status: 200,
   },
   {
     method: 'PUT',
@@ -90,6 +110,7 @@ const matrix: Array<{
     url: '/v1/periods/p1/units/u1/survey',
     body: { questions: [] },
     roles: ['admin', 'appraiser'],
+    status: 200,
   },
   {
     method: 'POST',
@@ -97,18 +118,21 @@ const matrix: Array<{
     url: '/v1/periods/p1/units/u1/survey/responses',
     body: { responses: [] },
     roles: ['admin', 'appraiser'],
+    status: 200,
   },
   {
     method: 'GET',
     path: '/v1/periods/{period}/units/{unit}/survey',
     url: '/v1/periods/p1/units/u1/survey',
     roles: ROLES,
+    status: 200,
   },
   {
     method: 'GET',
     path: '/v1/periods/{period}/results',
     url: '/v1/periods/p1/results',
     roles: ['admin', 'appraiser', 'reader'],
+    status: 200,
   },
   {
     method: 'POST',
@@ -116,6 +140,7 @@ const matrix: Array<{
     url: '/v1/periods/p1/scores/import',
     body: { rows: [] },
     roles: ['admin', 'appraiser', 'unit'],
+    status: 200,
   },
 ]
 
@@ -152,6 +177,7 @@ for (const role of [...ROLES, null] as const) {
       } else if (route.roles.includes(role)) {
         t.notOk([401, 403].includes(res.statusCode), `${where} allowed (${res.statusCode})`)
         t.ok(res.statusCode < 500, `${where} no server error`)
+        t.equal(res.statusCode, route.status, `${where} answers ${route.status}`)
       } else {
         t.equal(res.statusCode, 403, where)
         t.match(res.json(), { type: 'urn:cchc:problem:forbidden' }, where)

@@ -82,6 +82,29 @@ t.test('401 without a token, with an unknown one, or with a malformed header', a
 t.test('the bootstrap admin token is built in: always valid, never listed, never revocable', async (t) => {
   const app = await build(t)
   t.equal((await call(app, 'GET', '/v1/clients')).json().items.length, 0)
+
+  const created = (await call(app, 'POST', '/v1/clients', { body: { name: 'x', role: 'reader' } })).json()
+  const listed = (await call(app, 'GET', '/v1/clients')).json().items as Array<{ id: string; role: string }>
+  t.same(
+    listed.map((c) => c.id),
+    [created.id],
+    'only the stored client is listed: no entry for the bootstrap admin',
+  )
+  t.notOk(
+    listed.some((c) => c.id === 'bootstrap' || c.role === 'admin'),
+    'no bootstrap or admin entry in the list',
+  )
+
+  // Its identity is `bootstrap`, which is no client id (client ids are UUIDs): revoking it is refused.
+  const revoke = await call(app, 'DELETE', '/v1/clients/bootstrap')
+  t.equal(revoke.statusCode, 400)
+  t.match(revoke.json(), { type: 'urn:cchc:problem:invalid-request', errors: [{ pointer: '/params/id' }] })
+  t.equal((await call(app, 'GET', '/v1/clients')).statusCode, 200, 'the bootstrap token still works afterwards')
+  t.equal(
+    (await call(app, 'POST', '/v1/clients', { body: { name: 'y', role: 'reader' } })).statusCode,
+    201,
+    'and still acts as admin',
+  )
 })
 
 t.test('bootstrap: with no token configured and no client, one admin client is made, once', async (t) => {
