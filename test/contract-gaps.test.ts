@@ -10,7 +10,7 @@ type Item = { unit: { code: string } } & Record<string, unknown>
 const results = async (app: App, period: string, query = '') => {
   const res = await call(app, 'GET', `/v1/periods/${period}/results${query}`)
   if (res.statusCode !== 200) throw new Error(`results ${period}: ${res.statusCode} ${res.body}`)
-  return res.json() as { statistics: Record<string, unknown>; satisfaction: unknown; items: Item[] }
+  return res.json<{ statistics: Record<string, unknown>; satisfaction: unknown; items: Item[] }>()
 }
 const item = (body: { items: Item[] }, code: string): Item => body.items.find((i) => i.unit.code === code)!
 const codes = (body: { items: Item[] }): string[] => body.items.map((i) => i.unit.code)

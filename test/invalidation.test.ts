@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { build } from './helpers/build.js'
 import { call, seedFramework, seedPeriod, seedUnit, smallFramework } from './helpers/api.js'
 
@@ -9,7 +9,7 @@ import { call, seedFramework, seedPeriod, seedUnit, smallFramework } from './hel
 
 type App = Awaited<ReturnType<typeof build>>
 
-const results = async (app: App) => {
+const results = async (app: App): Promise<ResultsBody> => {
   const res = await call(app, 'GET', '/v1/periods/p/results')
   if (res.statusCode !== 200) throw new Error(`results: ${res.statusCode} ${res.body}`)
   return res.json()
@@ -22,11 +22,18 @@ async function seed(app: App) {
   await seedPeriod(app, 'p', 'f', ['a'])
 }
 
-const item = (body: { items: Array<{ unit: { code: string } }> }, code: string) =>
-  body.items.find((i) => i.unit.code === code) as Record<string, any> | undefined
+interface ResultsBody {
+  period: { status: string }
+  items: Array<{ unit: { code: string; name: string }; points: number; satisfaction: { index: number } | null }>
+}
+
+const item = (body: ResultsBody, code: string) => body.items.find((i) => i.unit.code === code)
 
 /** Each write route that changes what results show: the write, and what a fresh read must then show. */
-const changesResults: Record<string, { write: (app: App) => Promise<unknown>; check: (t: any, body: any) => void }> = {
+const changesResults: Record<
+  string,
+  { write: (app: App) => Promise<unknown>; check: (t: Test, body: ResultsBody) => void }
+> = {
   'PUT /v1/units/{code}': {
     write: (app) => call(app, 'PUT', '/v1/units/a', { body: { name: 'Tên mới', group: 'xa' } }),
     check: (t, body) => t.equal(item(body, 'a')?.unit.name, 'Tên mới'),
