@@ -89,9 +89,10 @@ function schemaProblem(fe: ValidationFailure): Problem {
 
 /** Body-parsing failures Fastify raises before a route runs, in the words of the problem catalogue. */
 function parsingProblem(kind: ProblemKind, fe: FastifyError, request: FastifyRequest): Problem {
+  const contentType = request.headers['content-type'] ?? ''
   const details: Partial<Record<ProblemKind, string>> = {
     'payload-too-large': 'The body is larger than this route accepts',
-    'unsupported-media-type': `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here`,
+    'unsupported-media-type': `Content-Type ${JSON.stringify(contentType)} is not accepted here`,
     'malformed-json': 'The body is not valid JSON',
   }
   const errors =

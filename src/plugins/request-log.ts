@@ -12,7 +12,7 @@ export function requestIdFrom(request: IncomingMessage): string {
 }
 
 /** The route pattern, not the concrete URL, so that metrics and logs group by endpoint. */
-export function routeLabel(request: { routeOptions: { url?: string } }): string {
+export function routeLabel(request: { routeOptions: { url?: string | undefined } }): string {
   return request.routeOptions.url ?? 'unmatched'
 }
 

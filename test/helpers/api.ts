@@ -8,7 +8,7 @@ export function call(
   app: FastifyInstance,
   method: Method,
   url: string,
-  options: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  options: { token?: string | null | undefined; body?: unknown; headers?: Record<string, string> } = {},
 ) {
   const token = options.token === undefined ? ADMIN_TOKEN : options.token
   const request: InjectOptions = {
@@ -16,7 +16,7 @@ export function call(
     url,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
   }
-  if (options.body !== undefined) request.payload = options.body as InjectOptions['payload']
+  if (options.body !== undefined) request.payload = options.body as NonNullable<InjectOptions['payload']>
   return app.inject(request)
 }
 

@@ -9,6 +9,10 @@ import { ClientsRepository, type ClientRow } from './repository.js'
 import { ClientCreate, ClientIdParams, ClientList, ClientListQuery, ClientWithToken } from './schemas.js'
 import { createClient } from './service.js'
 
+const LIST_CLIENTS_DESCRIPTION = [
+  'Revoked clients are listed with `revokedAt`. The bootstrap admin token is built in and not listed.',
+].join(' ')
+
 const view = (c: ClientRow) => ({
   ...c,
   createdAt: c.createdAt.toISOString(),
@@ -47,8 +51,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['clients'],
         summary: 'List client systems',
-        description:
-          'Revoked clients are listed with `revokedAt`. The bootstrap admin token is built in and not listed.',
+        description: LIST_CLIENTS_DESCRIPTION,
         querystring: ClientListQuery,
         response: { 200: jsonResponse('A page of clients', ClientList), ...problemResponses(400) },
       },

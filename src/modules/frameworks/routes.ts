@@ -11,6 +11,17 @@ import { FrameworksRepository } from './repository.js'
 import { Framework, FrameworkBody, FrameworkList, FrameworkListQuery } from './schemas.js'
 import { putFramework } from './service.js'
 
+const PUT_FRAMEWORK_DESCRIPTION = [
+  'Identical content (compared after defaults are filled in) answers 200 and changes nothing. Different',
+  'content replaces the framework while no period uses it, and answers 409 `framework-in-use` once one',
+  'does: make a new code instead.',
+].join(' ')
+
+const GET_FRAMEWORK_DESCRIPTION = [
+  'The tree with `maxPoints` on every node (exact sums) and `totalPoints`. A `unit` token reads the',
+  'frameworks of periods that list its unit.',
+].join(' ')
+
 function view(code: string, content: FrameworkContent) {
   return {
     code,
@@ -33,8 +44,7 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['frameworks'],
         summary: 'Create or replace a criteria framework',
-        description:
-          'Identical content (compared after defaults are filled in) answers 200 and changes nothing. Different content replaces the framework while no period uses it, and answers 409 `framework-in-use` once one does: make a new code instead.',
+        description: PUT_FRAMEWORK_DESCRIPTION,
         params: CodeParams,
         body: FrameworkBody,
         response: {
@@ -80,8 +90,7 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['frameworks'],
         summary: 'Read a framework',
-        description:
-          'The tree with `maxPoints` on every node (exact sums) and `totalPoints`. A `unit` token reads the frameworks of periods that list its unit.',
+        description: GET_FRAMEWORK_DESCRIPTION,
         params: CodeParams,
         response: { 200: jsonResponse('The framework', Framework), ...problemResponses(400, 404) },
       },

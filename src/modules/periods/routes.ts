@@ -10,6 +10,17 @@ import { assertPeriodVisible } from './unit-access.js'
 import { History, Period, PeriodBody, PeriodList, PeriodListQuery, StatusBody } from './schemas.js'
 import { changeStatus, putPeriod, type StatusHook } from './service.js'
 
+const PUT_PERIOD_DESCRIPTION = [
+  'A new period starts `open`. `units` is the whole list: units may be added (and removed while they',
+  'have no scores) until the period is published; the framework cannot change once a score exists.',
+].join(' ')
+
+const CHANGE_STATUS_DESCRIPTION = [
+  'Forward one step at a time. Any move back (reopening) needs a `reason` (422 without one). Anything',
+  'else, the same status included, is 409 `illegal-transition` with `allowed` listing the possible',
+  'moves. Every change is recorded in the history.',
+].join(' ')
+
 export async function periodRoutes(
   fastify: FastifyInstance,
   options: { onStatusChange?: StatusHook } = {},
@@ -24,8 +35,7 @@ export async function periodRoutes(
       schema: {
         tags: ['periods'],
         summary: 'Create or replace an assessment period',
-        description:
-          'A new period starts `open`. `units` is the whole list: units may be added (and removed while they have no scores) until the period is published; the framework cannot change once a score exists.',
+        description: PUT_PERIOD_DESCRIPTION,
         params: CodeParams,
         body: PeriodBody,
         response: {
@@ -100,8 +110,7 @@ export async function periodRoutes(
       schema: {
         tags: ['periods'],
         summary: 'Move a period along open → appraisal → published',
-        description:
-          'Forward one step at a time. Any move back (reopening) needs a `reason` (422 without one). Anything else, the same status included, is 409 `illegal-transition` with `allowed` listing the possible moves. Every change is recorded in the history.',
+        description: CHANGE_STATUS_DESCRIPTION,
         params: CodeParams,
         body: StatusBody,
         response: { 200: jsonResponse('The period after the move', Period), ...problemResponses(400, 404, 409, 422) },

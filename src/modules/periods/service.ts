@@ -90,7 +90,8 @@ export async function putPeriod(
     if (existing.framework !== wanted.framework && (await periods.hasScores(code))) {
       throw new AppError(
         'framework-in-use',
-        `Period ${JSON.stringify(code)} already has scores against framework ${JSON.stringify(existing.framework)}; its framework can no longer change`,
+        `Period ${JSON.stringify(code)} already has scores against framework ` +
+          `${JSON.stringify(existing.framework)}; its framework can no longer change`,
       )
     }
     const scored = await periods.unitsWithData(code, removed)

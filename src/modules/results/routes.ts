@@ -12,6 +12,23 @@ import { CSV_TYPE, exportFileName, XLSX_TYPE } from './export.js'
 import { ResultsQuery, ResultsSchema } from './schemas.js'
 import type { ResultsService } from './service.js'
 
+const GET_RESULTS_DESCRIPTION = [
+  [
+    'Computed on request from the stored scores and survey results; once the period is published, the',
+    'results frozen at publication (`snapshot`), the same bytes on every call. `?snapshot=n` reads an',
+    'earlier publication in any status.',
+  ].join(' '),
+  [
+    "`rank` is over all rankable units of the period, `groupRank` within the unit's group; `?group=`",
+    'filters the items and the statistics but never changes a rank.',
+  ].join(' '),
+  [
+    'With `Accept: text/csv` or the XLSX media type, the ranking table as a file (Vietnamese headers;',
+    'XLSX has a second sheet of statistics).',
+  ].join(' '),
+  'A `unit` token reads results of periods listing its unit once they are published.',
+].join('\n\n')
+
 const JSON_TYPE = 'application/json'
 
 export async function resultRoutes(fastify: FastifyInstance, options: { results: ResultsService }): Promise<void> {
@@ -25,12 +42,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
       schema: {
         tags: ['results'],
         summary: 'PAR index, classification, rankings and statistics',
-        description: [
-          'Computed on request from the stored scores and survey results; once the period is published, the results frozen at publication (`snapshot`), the same bytes on every call. `?snapshot=n` reads an earlier publication in any status.',
-          "`rank` is over all rankable units of the period, `groupRank` within the unit's group; `?group=` filters the items and the statistics but never changes a rank.",
-          'With `Accept: text/csv` or the XLSX media type, the ranking table as a file (Vietnamese headers; XLSX has a second sheet of statistics).',
-          'A `unit` token reads results of periods listing its unit once they are published.',
-        ].join('\n\n'),
+        description: GET_RESULTS_DESCRIPTION,
         params: PeriodParams,
         querystring: ResultsQuery,
         produces: [JSON_TYPE, CSV_TYPE, XLSX_TYPE],

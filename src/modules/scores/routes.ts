@@ -24,6 +24,50 @@ import {
 } from './schemas.js'
 import { writeScores, type ScoreRowRequest } from './service.js'
 
+const PUT_SCORES_DESCRIPTION = [
+  [
+    "Merges the given criteria into the unit's scores: fields left out keep their value, `null`",
+    'clears one. All or nothing.',
+  ].join(' '),
+  [
+    "Who writes what: a `unit` token its own unit's `self`, `note`, `evidence`; `appraiser`",
+    '`appraised` and `notApplicable`; `admin` all. By status: `open` accepts all, `appraisal` only',
+    '`appraised` and `notApplicable` (409 `period-closed`), `published` nothing (409',
+    '`period-locked`). Only fields whose value would change are checked, so re-sending identical rows',
+    'is harmless.',
+  ].join(' '),
+  [
+    "Send `If-Match` with the scorecard's ETag to be refused (412) when it changed meanwhile. Answers",
+    'the new scorecard with its ETag.',
+  ].join(' '),
+].join('\n\n')
+
+const IMPORT_SCORES_DESCRIPTION = [
+  [
+    'JSON `{"rows":[{unit, criterion, self?, appraised?, notApplicable?, note?}]}` or `text/csv` with',
+    'the header `unit,criterion,self,appraised,notApplicable,note` (columns in any order; `unit` and',
+    '`criterion` required; `.` decimals; `notApplicable` true/false/1/0; an empty cell means "not',
+    'given"; UTF-8 with or without BOM).',
+  ].join(' '),
+  [
+    'All or nothing in one transaction: any bad row answers 422 listing every bad row (`row` is',
+    '1-based over data rows, `pointer` is `/rows/{i}/…` 0-based) and nothing is written. The same',
+    'role and status rules as the per-unit route apply to each row. `dryRun=true` validates and',
+    'counts without writing.',
+  ].join(' '),
+].join('\n\n')
+
+const GET_SCORECARD_DESCRIPTION = [
+  'Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with',
+  '`maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when',
+  "unchanged. A `unit` token reads its own unit's.",
+].join(' ')
+
+const LIST_AUDIT_DESCRIPTION = [
+  'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the',
+  'reason given.',
+].join(' ')
+
 export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const periods = new PeriodsRepository(app.db)
@@ -35,11 +79,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['scores'],
         summary: "Write a unit's scores (merge)",
-        description: [
-          "Merges the given criteria into the unit's scores: fields left out keep their value, `null` clears one. All or nothing.",
-          "Who writes what: a `unit` token its own unit's `self`, `note`, `evidence`; `appraiser` `appraised` and `notApplicable`; `admin` all. By status: `open` accepts all, `appraisal` only `appraised` and `notApplicable` (409 `period-closed`), `published` nothing (409 `period-locked`). Only fields whose value would change are checked, so re-sending identical rows is harmless.",
-          "Send `If-Match` with the scorecard's ETag to be refused (412) when it changed meanwhile. Answers the new scorecard with its ETag.",
-        ].join('\n\n'),
+        description: PUT_SCORES_DESCRIPTION,
         params: UnitScoreParams,
         body: ScoresBody,
         headers: {
@@ -76,8 +116,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['scores'],
         summary: "A unit's scorecard",
-        description:
-          "Points, applicable maximum, PAR index, band and `provisional`, and the criteria tree with `maxPoints`, `points`, `index` on every node. Carries an `ETag`; `If-None-Match` answers 304 when unchanged. A `unit` token reads its own unit's.",
+        description: GET_SCORECARD_DESCRIPTION,
         params: UnitScoreParams,
         response: {
           200: jsonResponse('The scorecard', ScorecardSchema),
@@ -104,8 +143,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['scores'],
         summary: 'Audit trail of score changes',
-        description:
-          'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given.',
+        description: LIST_AUDIT_DESCRIPTION,
         params: PeriodParams,
         querystring: AuditQuery,
         response: { 200: jsonResponse('A page of audit entries', AuditPage), ...problemResponses(400, 404) },
@@ -165,10 +203,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
       schema: {
         tags: ['scores'],
         summary: 'Import scores of many units (JSON or CSV), all or nothing',
-        description: [
-          'JSON `{"rows":[{unit, criterion, self?, appraised?, notApplicable?, note?}]}` or `text/csv` with the header `unit,criterion,self,appraised,notApplicable,note` (columns in any order; `unit` and `criterion` required; `.` decimals; `notApplicable` true/false/1/0; an empty cell means "not given"; UTF-8 with or without BOM).',
-          'All or nothing in one transaction: any bad row answers 422 listing every bad row (`row` is 1-based over data rows, `pointer` is `/rows/{i}/…` 0-based) and nothing is written. The same role and status rules as the per-unit route apply to each row. `dryRun=true` validates and counts without writing.',
-        ].join('\n\n'),
+        description: IMPORT_SCORES_DESCRIPTION,
         params: PeriodParams,
         querystring: ImportQuery,
         body: {

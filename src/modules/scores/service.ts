@@ -100,7 +100,10 @@ interface WriteContext {
   at: (rowNo: number, field?: string) => { pointer: string; row?: number }
 }
 
-/** Where a row (or a field of it) is in the request: `/scores/i` for a unit's PUT, `/rows/i` and `row` for an import. */
+/**
+ * Where a row (or a field of it) is in the request: `/scores/i` for a unit's PUT, `/rows/i` and `row` for
+ * an import.
+ */
 const placeOf =
   (scope: ScoreWriteRequest['scope']) =>
   (rowNo: number, field?: string): { pointer: string; row?: number } => {

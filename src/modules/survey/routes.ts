@@ -6,8 +6,26 @@ import { UnitScoreParams } from '../../http/schemas.js'
 import { CountsBody, ResponsesBody, ResponsesResult, SatisfactionSchema } from './schemas.js'
 import { appendResponses, putCounts, readUnitSatisfaction } from './service.js'
 
-const writeRules =
-  'Written by `admin` and `appraiser` while the period is `open` or in `appraisal`; nothing changes once it is published (409 `period-locked`; re-sending what is stored is harmless). Any bad entry answers 422 with its pointer and nothing is written.'
+const GET_SURVEY_DESCRIPTION = [
+  "The overall index, each element's, each question's rate and valid answers, and the number of",
+  'respondents. A `unit` token reads its own.',
+].join(' ')
+
+const WRITE_RULES = [
+  'Written by `admin` and `appraiser` while the period is `open` or in `appraisal`; nothing changes once it',
+  'is published (409 `period-locked`; re-sending what is stored is harmless). Any bad entry answers 422 with',
+  'its pointer and nothing is written.',
+].join(' ')
+
+const PUT_COUNTS_DESCRIPTION = [
+  'One count per answer level per question (lowest level first). Replaces the counts sent before; stored',
+  'individual responses add up with them.\n\n' + WRITE_RULES,
+].join(' ')
+
+const APPEND_RESPONSES_DESCRIPTION = [
+  'A response id already stored for the unit and period (or repeated in the batch) is skipped and reported',
+  'in `duplicates`, so a retried batch never counts twice.\n\n' + WRITE_RULES,
+].join(' ')
 
 export async function surveyRoutes(fastify: FastifyInstance, options: { responsesBodyLimit: number }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -19,7 +37,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       schema: {
         tags: ['survey'],
         summary: "Replace a unit's aggregate survey counts",
-        description: `One count per answer level per question (lowest level first). Replaces the counts sent before; stored individual responses add up with them.\n\n${writeRules}`,
+        description: PUT_COUNTS_DESCRIPTION,
         params: UnitScoreParams,
         body: CountsBody,
         response: {
@@ -40,7 +58,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       schema: {
         tags: ['survey'],
         summary: 'Append individual survey responses',
-        description: `A response id already stored for the unit and period (or repeated in the batch) is skipped and reported in \`duplicates\`, so a retried batch never counts twice.\n\n${writeRules}`,
+        description: APPEND_RESPONSES_DESCRIPTION,
         params: UnitScoreParams,
         body: ResponsesBody,
         response: {
@@ -60,8 +78,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       schema: {
         tags: ['survey'],
         summary: "A unit's satisfaction index",
-        description:
-          "The overall index, each element's, each question's rate and valid answers, and the number of respondents. A `unit` token reads its own.",
+        description: GET_SURVEY_DESCRIPTION,
         params: UnitScoreParams,
         response: { 200: jsonResponse("The unit's satisfaction", SatisfactionSchema), ...problemResponses(400, 404) },
       },

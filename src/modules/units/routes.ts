@@ -9,6 +9,11 @@ import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
 import { UnitsRepository } from './repository.js'
 import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
 
+const PUT_UNIT_DESCRIPTION = [
+  'Fields left out take their defaults (`parent` null, `rankable` true). `parent` must exist and may',
+  'not make the unit its own ancestor.',
+].join(' ')
+
 async function assertParentAllowed(units: UnitsRepository, code: string, parent: string): Promise<void> {
   if (parent === code)
     throw ruleViolated('A unit cannot be its own parent', [
@@ -37,8 +42,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['units'],
         summary: 'Create or replace a unit',
-        description:
-          'Fields left out take their defaults (`parent` null, `rankable` true). `parent` must exist and may not make the unit its own ancestor.',
+        description: PUT_UNIT_DESCRIPTION,
         params: CodeParams,
         body: UnitBody,
         response: {
