@@ -49,22 +49,26 @@ function gitDescription(): { commit: string | null; dirty: boolean | null } {
   return { commit, dirty: status === null ? null : status !== '' }
 }
 
-async function main(): Promise<number> {
+type Selection = { names: string[]; selected: readonly Benchmark[] } | { exit: number }
+
+function select(): Selection {
   const names = process.argv.slice(2).filter((a) => a !== '--')
   if (names.some((n) => n === '-h' || n === '--help')) {
     process.stdout.write(`${usage()}\n`)
-    return 0
+    return { exit: 0 }
   }
   const unknown = names.filter((n) => n !== HELLO && !benchmarks.some((b) => b.name === n))
   if (unknown.length > 0) {
     process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}\n${usage()}\n`)
-    return 2
+    return { exit: 2 }
   }
-  const selected = names.length === 0 ? benchmarks : benchmarks.filter((b) => names.includes(b.name))
+  return { names, selected: names.length === 0 ? benchmarks : benchmarks.filter((b) => names.includes(b.name)) }
+}
 
-  const timeLimit = envNumber('BENCH_TIMEOUT_S', 1800)
-  const uninstall = installExitHandlers(timeLimit)
-  const report = new Report(new Date().toISOString())
+const roundedLoad = () => loadavg().map((l) => Math.round(l * 100) / 100)
+
+/** The run's first line: what ran, on what, at which commit, and the machine's load. */
+function describeRun(report: Report, selected: readonly Benchmark[]): void {
   report.line('run', {
     benchmarks: [...(envFlag('BENCH_SKIP_HELLO') ? [] : [HELLO]), ...selected.map((b) => b.name)],
     node: process.version,
@@ -73,7 +77,7 @@ async function main(): Promise<number> {
     cpuModel: cpus()[0]?.model ?? null,
     ...gitDescription(),
     // Other work on the machine (a test run…) shows here and in the hello-world figure: compare runs with both.
-    loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+    loadavg: roundedLoad(),
     diagnostics: {
       traceSql: envFlag('BENCH_TRACE_SQL'),
       serviceNodeArgs: process.env.BENCH_SERVICE_NODE_ARGS ?? '',
@@ -86,47 +90,51 @@ async function main(): Promise<number> {
       'diagnostics were on (BENCH_TRACE_SQL / BENCH_SERVICE_NODE_ARGS / BENCH_LOG_LEVEL): the figures include their cost',
     )
   }
+}
 
-  const failures: string[] = []
-  if (!envFlag('BENCH_SKIP_HELLO') || names.includes(HELLO)) {
-    try {
-      const hello = await measureHelloWorld()
-      report.add(HELLO, {
-        name: 'hello_world_req_per_s',
-        label: 'machine baseline: hello-world fastify',
-        value: hello.requestsPerSecond,
-        unit: 'req/s',
-        detail: { ...hello },
-      })
-    } catch (error) {
-      failures.push(HELLO)
-      log(`${HELLO} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-      report.line('error', { bench: HELLO, message: error instanceof Error ? error.message : String(error) })
-    }
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+function recordFailure(report: Report, failures: string[], bench: string, error: unknown): void {
+  failures.push(bench)
+  log(`${bench} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  report.line('error', { bench, message: message(error) })
+}
+
+async function runHello(report: Report, failures: string[]): Promise<void> {
+  try {
+    const hello = await measureHelloWorld()
+    report.add(HELLO, {
+      name: 'hello_world_req_per_s',
+      label: 'machine baseline: hello-world fastify',
+      value: hello.requestsPerSecond,
+      unit: 'req/s',
+      detail: { ...hello },
+    })
+  } catch (error) {
+    recordFailure(report, failures, HELLO, error)
   }
+}
 
-  for (const benchmark of selected) {
-    if (stopping()) break
-    log(`=== ${benchmark.name}`)
-    const context: BenchContext = {
-      report,
-      figure: (input) => report.add(benchmark.name, input),
-      note: (text) => report.note(benchmark.name, text),
-    }
-    try {
-      await benchmark.run(context)
-    } catch (error) {
-      failures.push(benchmark.name)
-      log(`${benchmark.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-      report.line('error', { bench: benchmark.name, message: error instanceof Error ? error.message : String(error) })
-    } finally {
-      // Whatever the benchmark left (its service, its database) goes before the next one starts.
-      await cleanupAll()
-      report.line('load', { bench: benchmark.name, loadavg: loadavg().map((l) => Math.round(l * 100) / 100) })
-    }
+async function runBenchmark(report: Report, failures: string[], benchmark: Benchmark): Promise<void> {
+  log(`=== ${benchmark.name}`)
+  const context: BenchContext = {
+    report,
+    figure: (input) => report.add(benchmark.name, input),
+    note: (text) => report.note(benchmark.name, text),
   }
-  uninstall()
+  try {
+    await benchmark.run(context)
+  } catch (error) {
+    recordFailure(report, failures, benchmark.name, error)
+  } finally {
+    // Whatever the benchmark left (its service, its database) goes before the next one starts.
+    await cleanupAll()
+    report.line('load', { bench: benchmark.name, loadavg: roundedLoad() })
+  }
+}
 
+/** The summary, and the exit code: 1 when a benchmark failed, 3 for a missed target under BENCH_STRICT. */
+function finish(report: Report, failures: string[]): number {
   process.stdout.write(`\n${report.summary()}`)
   if (failures.length > 0) {
     process.stdout.write(`FAILED: ${failures.join(', ')} (see stderr)\n`)
@@ -138,6 +146,23 @@ async function main(): Promise<number> {
     if (envFlag('BENCH_STRICT')) return 3
   }
   return 0
+}
+
+async function main(): Promise<number> {
+  const selection = select()
+  if ('exit' in selection) return selection.exit
+  const { names, selected } = selection
+  const uninstall = installExitHandlers(envNumber('BENCH_TIMEOUT_S', 1800))
+  const report = new Report(new Date().toISOString())
+  describeRun(report, selected)
+  const failures: string[] = []
+  if (!envFlag('BENCH_SKIP_HELLO') || names.includes(HELLO)) await runHello(report, failures)
+  for (const benchmark of selected) {
+    if (stopping()) break
+    await runBenchmark(report, failures, benchmark)
+  }
+  uninstall()
+  return finish(report, failures)
 }
 
 main().then(

@@ -327,6 +327,57 @@ async function reportStatements(
   })
 }
 
+/** The response batches, one per unit, checked against the totals the benchmark promises. */
+function prepareBatches(unitList: ReturnType<typeof units>) {
+  const start = performance.now()
+  const work = batches(unitList)
+  const totalResponses = work.reduce((n, b) => n + b.responses, 0)
+  if (totalResponses !== RESPONSES) throw new Error(`generated ${totalResponses} responses, not ${RESPONSES}`)
+  const bodyBytes = work.reduce((n, b) => n + b.body.length, 0)
+  const largest = Math.max(...work.map((b) => b.responses))
+  if (largest > MAX_BATCH) throw new Error(`a batch of ${largest} responses is over the route's ${MAX_BATCH}`)
+  log(
+    `generated ${RESPONSES.toLocaleString('en-US')} responses in ${work.length} batches (${megabytes(bodyBytes)} MB of JSON) in ${secondsSince(start)} s`,
+  )
+  const expected = new Map(work.map((b) => [b.unit, expectedIndexHundredths(b) / 100]))
+  return { work, bodyBytes, largest, expected }
+}
+
+/** Process A: the round and its appraisal scores, loaded by a service of its own. */
+async function loadRound(
+  databaseUrl: string,
+  framework: ReturnType<typeof surveyFramework>,
+  unitList: ReturnType<typeof units>,
+  scores: ReturnType<typeof dataset>,
+) {
+  // Process A: the round and its appraisal scores.
+  const loader = await startService({ databaseUrl })
+  const setup = await setUpRound(loader, {
+    framework: FRAMEWORK,
+    frameworkBody: framework.body,
+    totalPoints: framework.totalPoints,
+    period: PERIOD,
+    units: unitList,
+  })
+  const imported = await importCsv(loader, PERIOD, scores.csv, false)
+  if (imported.response.status !== 200) throw new HttpError('import of the appraisal scores', imported.response)
+  const importBody = JSON.parse(imported.response.text) as { created: number }
+  if (importBody.created !== scores.rows.length)
+    throw new Error(`import of the appraisal scores: ${imported.response.text.slice(0, 500)}`)
+  await loader.stop()
+  return { setup, imported }
+}
+
+async function checkStored(db: Awaited<ReturnType<typeof createBenchDatabase>>) {
+  const afterWrites = await stored(db)
+  if (afterWrites.responses !== RESPONSES || afterWrites.answers !== RESPONSES * QUESTIONS.length) {
+    throw new Error(
+      `stored: ${JSON.stringify(afterWrites)}; expected ${RESPONSES} responses and ${RESPONSES * QUESTIONS.length} answers`,
+    )
+  }
+  return afterWrites
+}
+
 export const surveyBenchmark: Benchmark = {
   name: 'survey',
   description:
@@ -342,33 +393,10 @@ export const surveyBenchmark: Benchmark = {
     const framework = surveyFramework()
     const scores = dataset(leaves(APPRAISAL_FIELDS, LEAVES_PER_FIELD), unitList, DATASET_SEED)
 
+    const { work, bodyBytes, largest, expected } = prepareBatches(unitList)
     let start = performance.now()
-    const work = batches(unitList)
-    const totalResponses = work.reduce((n, b) => n + b.responses, 0)
-    if (totalResponses !== RESPONSES) throw new Error(`generated ${totalResponses} responses, not ${RESPONSES}`)
-    const bodyBytes = work.reduce((n, b) => n + b.body.length, 0)
-    const largest = Math.max(...work.map((b) => b.responses))
-    if (largest > MAX_BATCH) throw new Error(`a batch of ${largest} responses is over the route's ${MAX_BATCH}`)
-    log(
-      `generated ${RESPONSES.toLocaleString('en-US')} responses in ${work.length} batches (${megabytes(bodyBytes)} MB of JSON) in ${secondsSince(start)} s`,
-    )
-    const expected = new Map(work.map((b) => [b.unit, expectedIndexHundredths(b) / 100]))
 
-    // Process A: the round and its appraisal scores.
-    const loader = await startService({ databaseUrl: db.url })
-    const setup = await setUpRound(loader, {
-      framework: FRAMEWORK,
-      frameworkBody: framework.body,
-      totalPoints: framework.totalPoints,
-      period: PERIOD,
-      units: unitList,
-    })
-    const imported = await importCsv(loader, PERIOD, scores.csv, false)
-    if (imported.response.status !== 200) throw new HttpError('import of the appraisal scores', imported.response)
-    const importBody = JSON.parse(imported.response.text) as { created: number }
-    if (importBody.created !== scores.rows.length)
-      throw new Error(`import of the appraisal scores: ${imported.response.text.slice(0, 500)}`)
-    await loader.stop()
+    const { setup, imported } = await loadRound(db.url, framework, unitList, scores)
 
     // Process B: the responses, then the reads.
     let service = await startService({ databaseUrl: db.url })
@@ -442,12 +470,7 @@ export const surveyBenchmark: Benchmark = {
       unit: 'responses/s',
     })
 
-    const afterWrites = await stored(db)
-    if (afterWrites.responses !== RESPONSES || afterWrites.answers !== RESPONSES * QUESTIONS.length) {
-      throw new Error(
-        `stored: ${JSON.stringify(afterWrites)}; expected ${RESPONSES} responses and ${RESPONSES * QUESTIONS.length} answers`,
-      )
-    }
+    const afterWrites = await checkStored(db)
 
     // The satisfaction of all units: the first read of the results after the last write, the planner's
     // statistics not yet analyzed (recorded), and the statements alone in that state.
