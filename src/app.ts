@@ -7,7 +7,7 @@ import { validatorCompilers } from './http/validation.js'
 import { clientRoutes } from './modules/clients/routes.js'
 import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
-import { CriterionInputSchema, CriterionNodeSchema } from './modules/frameworks/schemas.js'
+import { CriterionInputSchemas, CriterionNodeSchema } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
@@ -25,6 +25,7 @@ import { docsPlugin } from './plugins/docs.js'
 import { errorsPlugin } from './plugins/errors.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
+import { textInputPlugin } from './plugins/text-input.js'
 
 export interface AppOptions {
   config: Config
@@ -67,8 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { adminToken: config.adminToken, lookupIdentity: identityLookup(options.db), changes })
   await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
+  await app.register(textInputPlugin)
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
-  app.addSchema(CriterionInputSchema)
+  for (const schema of CriterionInputSchemas) app.addSchema(schema)
   app.addSchema(CriterionNodeSchema)
   app.addSchema(ScorecardNodeSchema)
 

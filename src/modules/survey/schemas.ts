@@ -1,13 +1,16 @@
 import { Type } from 'typebox'
 import { Code } from '../../http/schemas.js'
 
+/** Answers one question may count (per level, and all levels together): far within a 32-bit integer. */
+export const MAX_ANSWERS_PER_QUESTION = 1_000_000_000
+
 export const CountsBody = Type.Object(
   {
     questions: Type.Array(
       Type.Object(
         {
           code: Code("A question of the framework's survey"),
-          counts: Type.Array(Type.Integer({ minimum: 0 }), {
+          counts: Type.Array(Type.Integer({ minimum: 0, maximum: MAX_ANSWERS_PER_QUESTION }), {
             maxItems: 10,
             description: 'Answers per level, lowest level first; one count per level',
           }),

@@ -20,6 +20,7 @@ import {
 } from '../periods/unit-access.js'
 import { loadFramework } from '../frameworks/service.js'
 import { SurveyRepository, type TallyRow } from './repository.js'
+import { MAX_ANSWERS_PER_QUESTION } from './schemas.js'
 
 export function surveyConfig(framework: FrameworkContent): SurveyConfig | null {
   const survey = framework.survey
@@ -152,6 +153,12 @@ export async function putCounts(
           pointer: `/questions/${i}/counts`,
           code: 'wrong-levels',
           message: `must hold ${ctx.config.levels} counts, one per level, lowest first`,
+        })
+      if (q.counts.reduce((sum, n) => sum + n, 0) > MAX_ANSWERS_PER_QUESTION)
+        issues.push({
+          pointer: `/questions/${i}/counts`,
+          code: 'too-many-answers',
+          message: `the counts of one question add up to at most ${MAX_ANSWERS_PER_QUESTION.toLocaleString('en')}`,
         })
     })
     if (ctx.period.status === 'published') {
