@@ -36,6 +36,7 @@ export async function putFramework(db: Kysely<Database>, code: string, input: Fr
 
   return db.transaction().execute(async (trx) => {
     const frameworks = new FrameworksRepository(trx)
+    await frameworks.serialise(code)
     const existing = await frameworks.lock(code)
     if (existing?.contentHash === hash) return 'unchanged'
     if (existing && (await frameworks.inUse(code))) {
