@@ -163,3 +163,28 @@ t.test('crafted cursors are 400 on /query/cursor', async (t) => {
   t.equal(clients.statusCode, 400)
   t.match(clients.json(), { errors: [{ pointer: '/query/cursor' }] })
 })
+
+t.test('survey responses with many unknown answers: a 422 listing at most 1,000 places, with errorCount', async (t) => {
+  const app = await build(t)
+  await seeded(app)
+  const answers = Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`Q${k}`, 1]))
+  const responses = Array.from({ length: 10000 }, (_, i) => ({ id: `r${i}`, answers }))
+  const res = await call(app, 'POST', '/v1/periods/p1/units/u1/survey/responses', { body: { responses } })
+  t.equal(res.statusCode, 422)
+  t.ok(res.body.length < 1_000_000, `a bounded answer (${res.body.length} bytes)`)
+  const problem = res.json()
+  t.equal(problem.errors.length, 1000)
+  t.equal(problem.errorCount, 2_000_000)
+  t.match(problem.errors[0], { pointer: '/responses/0/answers/Q0', code: 'unknown-question' })
+})
+
+t.test('a survey response with more than 1,000 answers is 400', async (t) => {
+  const app = await build(t)
+  await seeded(app)
+  const answers = Object.fromEntries(Array.from({ length: 1001 }, (_, k) => [`Q${k}`, 1]))
+  const res = await call(app, 'POST', '/v1/periods/p1/units/u1/survey/responses', {
+    body: { responses: [{ id: 'r1', answers }] },
+  })
+  t.equal(res.statusCode, 400)
+  t.match(res.json(), { errors: [{ pointer: '/responses/0/answers', code: 'maxProperties' }] })
+})

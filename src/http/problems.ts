@@ -179,3 +179,25 @@ export const notFound = (what: string, code: string): AppError =>
 
 export const ruleViolated = (detail: string, errors: ProblemError[]): AppError =>
   new AppError('rule-violated', detail, { errors })
+
+/** A problem lists at most this many places (docs/api.md, "Which error wins"); `errorCount` gives the total. */
+export const MAX_LISTED_PLACES = 1000
+
+/** Collects the places at fault, keeping the first MAX_LISTED_PLACES and counting them all. */
+export class ProblemList {
+  readonly list: ProblemError[] = []
+  count = 0
+
+  add(...errors: ProblemError[]): void {
+    this.count += errors.length
+    for (const e of errors) if (this.list.length < MAX_LISTED_PLACES) this.list.push(e)
+  }
+
+  /** The problem listing the places kept, with `errorCount` when some were left out. */
+  error(kind: ProblemKind, detail: string): AppError {
+    return new AppError(kind, detail, {
+      errors: this.list,
+      extensions: this.count > this.list.length ? { errorCount: this.count } : {},
+    })
+  }
+}

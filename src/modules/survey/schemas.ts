@@ -33,6 +33,9 @@ export const CountsBody = Type.Object(
   },
 )
 
+/** Answers in one questionnaire: as many as the questions one `PUT …/survey` may carry. */
+export const MAX_ANSWERS_PER_RESPONSE = 1000
+
 export const ResponsesBody = Type.Object(
   {
     responses: Type.Array(
@@ -44,7 +47,9 @@ export const ResponsesBody = Type.Object(
             description: "The questionnaire's id; one already stored for this unit and period is skipped",
           }),
           answers: Type.Record(Type.String(), Type.Integer(), {
-            description: 'Question code → answer level (1 to levels); a question left out is not answered',
+            maxProperties: MAX_ANSWERS_PER_RESPONSE,
+            description:
+              'Question code → answer level (1 to levels); a question left out is not answered; at most 1,000',
           }),
         },
         { additionalProperties: false },
