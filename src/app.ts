@@ -27,6 +27,13 @@ import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
 import { textInputPlugin } from './plugins/text-input.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The results and their cache, for diagnostics and tests. */
+    results: ResultsService
+  }
+}
+
 export interface AppOptions {
   config: Config
   db: Kysely<Database>
@@ -75,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(ScorecardNodeSchema)
 
   const results = new ResultsService(changes, periodSatisfaction)
+  app.decorate('results', results)
 
   await app.register(healthRoutes)
   await app.register(
