@@ -23,6 +23,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
 import { errorsPlugin } from './plugins/errors.js'
+import { httpHygienePlugin } from './plugins/http-hygiene.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
 import { textInputPlugin } from './plugins/text-input.js'
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // External plugins and cross-cutting concerns first, then the routes.
   await app.register(errorsPlugin)
   await app.register(requestLogPlugin)
+  await app.register(httpHygienePlugin)
   // Swagger collects routes as they are added, so it comes before any plugin that adds one.
   await app.register(docsPlugin)
   await app.register(metricsPlugin)
