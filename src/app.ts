@@ -22,7 +22,7 @@ import { authPlugin } from './plugins/auth.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
-import { errorsPlugin } from './plugins/errors.js'
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js'
 import { httpHygienePlugin } from './plugins/http-hygiene.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
@@ -56,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: requestIdFrom,
     bodyLimit: config.bodyLimit,
     schemaController: validatorCompilers(),
+    // What Fastify and Node answer before routing is problem+json too, with a request id and a log line.
+    frameworkErrors,
+    clientErrorHandler,
   })
 
   // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.

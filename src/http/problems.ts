@@ -68,6 +68,11 @@ export const problemKinds = {
     meaning:
       'The body is over the configured limit (BODY_LIMIT, or IMPORT_BODY_LIMIT for imports and survey responses).',
   },
+  'uri-too-long': {
+    status: 414,
+    title: 'URI too long',
+    meaning: 'The URL, or one of its path parameters, is longer than this service reads.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported media type',
@@ -77,6 +82,11 @@ export const problemKinds = {
     status: 422,
     title: 'Domain rule violated',
     meaning: 'The request is well-formed but breaks a domain rule; `errors` lists every place at fault.',
+  },
+  'headers-too-large': {
+    status: 431,
+    title: 'Request header fields too large',
+    meaning: 'The request line and headers together are larger than this service reads.',
   },
   'rate-limited': {
     status: 429,
