@@ -6,7 +6,7 @@ import { ChangeFeed } from '../src/db/change-feed.js'
 import { testConfig } from './helpers/build.js'
 import { sharedTestDatabase } from './helpers/database.js'
 
-type TestContext = Parameters<Parameters<typeof t.test>[1]>[0]
+type TestContext = { teardown(fn: () => unknown): void }
 
 /** The app with its log lines collected, listening on 127.0.0.1. */
 async function listening(t: TestContext) {
