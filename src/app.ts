@@ -7,7 +7,7 @@ import { validatorCompilers } from './http/validation.js'
 import { clientRoutes } from './modules/clients/routes.js'
 import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
-import { CriterionInputSchema, CriterionNodeSchema } from './modules/frameworks/schemas.js'
+import { CriterionInputSchemas, CriterionNodeSchema } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
@@ -22,9 +22,18 @@ import { authPlugin } from './plugins/auth.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
-import { errorsPlugin } from './plugins/errors.js'
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js'
+import { httpHygienePlugin } from './plugins/http-hygiene.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
+import { textInputPlugin } from './plugins/text-input.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The results and their cache, for diagnostics and tests. */
+    results: ResultsService
+  }
+}
 
 export interface AppOptions {
   config: Config
@@ -47,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: requestIdFrom,
     bodyLimit: config.bodyLimit,
     schemaController: validatorCompilers(),
+    // What Fastify and Node answer before routing is problem+json too, with a request id and a log line.
+    frameworkErrors,
+    clientErrorHandler,
   })
 
   // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.
@@ -55,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // External plugins and cross-cutting concerns first, then the routes.
   await app.register(errorsPlugin)
   await app.register(requestLogPlugin)
+  await app.register(httpHygienePlugin)
   // Swagger collects routes as they are added, so it comes before any plugin that adds one.
   await app.register(docsPlugin)
   await app.register(metricsPlugin)
@@ -67,12 +80,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { adminToken: config.adminToken, lookupIdentity: identityLookup(options.db), changes })
   await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
+  await app.register(textInputPlugin)
   // Recursive schemas are shared by $id, so validation and the OpenAPI see one definition.
-  app.addSchema(CriterionInputSchema)
+  for (const schema of CriterionInputSchemas) app.addSchema(schema)
   app.addSchema(CriterionNodeSchema)
   app.addSchema(ScorecardNodeSchema)
 
   const results = new ResultsService(changes, periodSatisfaction)
+  app.decorate('results', results)
 
   await app.register(healthRoutes)
   await app.register(

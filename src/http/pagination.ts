@@ -1,4 +1,5 @@
 import { AppError } from './problems.js'
+import { unstorableText } from './text.js'
 
 /**
  * Cursors are opaque to clients: the sort key of the last item of a page, base64url-encoded, so a page
@@ -8,11 +9,23 @@ function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify([key]), 'utf8').toString('base64url')
 }
 
-function decodeCursor<T extends string | number>(cursor: string | undefined, kind: 'string' | 'number'): T | undefined {
+/** The keys a list is sorted by: numeric ids (bigint columns), codes, and UUIDs. */
+export type CursorKind = 'string' | 'number' | 'uuid'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Only a key this service could have given out: a cursor goes into a query compared with the key column. */
+function isKey(key: unknown, kind: CursorKind): boolean {
+  if (kind === 'number') return Number.isSafeInteger(key) && (key as number) >= 0
+  if (typeof key !== 'string' || key.length > 200 || unstorableText(key) !== null) return false
+  return kind === 'uuid' ? uuid.test(key) : true
+}
+
+function decodeCursor<T extends string | number>(cursor: string | undefined, kind: CursorKind): T | undefined {
   if (cursor === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === kind) return parsed[0] as T
+    if (Array.isArray(parsed) && parsed.length === 1 && isKey(parsed[0], kind)) return parsed[0] as T
   } catch {
     // falls through to the problem below
   }
@@ -32,7 +45,7 @@ export function page<T>(
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null }
 }
 
-type KeyKind<K> = K extends number ? 'number' : 'string'
+type KeyKind<K> = K extends number ? 'number' : 'string' | 'uuid'
 
 /** The rows a list fetches: after the cursor's key (when there is one), at most `limit`. */
 export interface PageWindow<K> {

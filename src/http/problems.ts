@@ -68,6 +68,11 @@ export const problemKinds = {
     meaning:
       'The body is over the configured limit (BODY_LIMIT, or IMPORT_BODY_LIMIT for imports and survey responses).',
   },
+  'uri-too-long': {
+    status: 414,
+    title: 'URI too long',
+    meaning: 'The URL, or one of its path parameters, is longer than this service reads.',
+  },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported media type',
@@ -77,6 +82,11 @@ export const problemKinds = {
     status: 422,
     title: 'Domain rule violated',
     meaning: 'The request is well-formed but breaks a domain rule; `errors` lists every place at fault.',
+  },
+  'headers-too-large': {
+    status: 431,
+    title: 'Request header fields too large',
+    meaning: 'The request line and headers together are larger than this service reads.',
   },
   'rate-limited': {
     status: 429,
@@ -179,3 +189,25 @@ export const notFound = (what: string, code: string): AppError =>
 
 export const ruleViolated = (detail: string, errors: ProblemError[]): AppError =>
   new AppError('rule-violated', detail, { errors })
+
+/** A problem lists at most this many places (docs/api.md, "Which error wins"); `errorCount` gives the total. */
+export const MAX_LISTED_PLACES = 1000
+
+/** Collects the places at fault, keeping the first MAX_LISTED_PLACES and counting them all. */
+export class ProblemList {
+  readonly list: ProblemError[] = []
+  count = 0
+
+  add(...errors: ProblemError[]): void {
+    this.count += errors.length
+    for (const e of errors) if (this.list.length < MAX_LISTED_PLACES) this.list.push(e)
+  }
+
+  /** The problem listing the places kept, with `errorCount` when some were left out. */
+  error(kind: ProblemKind, detail: string): AppError {
+    return new AppError(kind, detail, {
+      errors: this.list,
+      extensions: this.count > this.list.length ? { errorCount: this.count } : {},
+    })
+  }
+}

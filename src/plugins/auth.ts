@@ -42,7 +42,8 @@ const roleDescriptions: Record<Role, string> = {
   reader: 'reader',
 }
 
-const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/
+// The scheme is case-insensitive (RFC 9110, 11.1): `bearer` and `BEARER` are Bearer.
+const bearer = /^Bearer +([A-Za-z0-9._~+/=-]{1,512})$/i
 
 /**
  * Authenticates `/v1` calls and enforces each route's `access` list before the body is even validated

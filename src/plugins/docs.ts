@@ -62,7 +62,12 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
     },
   })
 
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // The page must also load over plain HTTP (an intranet host): upgrading its requests would blank it.
+    transformStaticCSP: (header: string) => header.replace(/\s*upgrade-insecure-requests;?/g, ''),
+  })
 
   let rendered: string | undefined
   app.get(

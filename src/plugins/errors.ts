@@ -1,4 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { AppError, problemBody, type ProblemBody, type ProblemError, type ProblemKind } from '../http/problems.js'
@@ -127,6 +130,67 @@ function toProblem(error: FastifyError | AppError | Error, request: FastifyReque
   return { body: problemBody('internal', `An unexpected error occurred; quote request id ${request.id}`), headers: {} }
 }
 
+/** A path as a problem may quote it: never more than 100 characters of what the caller sent. */
+export function quotedPath(path: string): string {
+  return path.length > 100 ? `${path.slice(0, 100)}… (${path.length} characters)` : path
+}
+
+/** The URL problems the router raises before any route or hook runs. */
+function urlProblem(error: FastifyError): ProblemBody {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return problemBody('uri-too-long', 'A path parameter is longer than this service reads', [
+      { pointer: '/params', code: 'too-long', message: 'is longer than 100 characters' },
+    ])
+  if (error.code === 'FST_ERR_BAD_URL')
+    return problemBody('invalid-request', 'The path is not valid percent-encoding', [
+      { pointer: '/params', code: 'bad-url', message: 'is not valid percent-encoding' },
+    ])
+  return problemBody('internal', 'An unexpected error occurred while routing the request')
+}
+
+/**
+ * Fastify's `frameworkErrors`: the errors of routing (a bad percent-encoding, an over-long parameter) as
+ * problem+json, with the request id and the one log line, though no hook has run.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  const body = urlProblem(error)
+  request.log.info(
+    { method: request.method, route: 'unmatched', status: body.status, code: error.code },
+    'request completed',
+  )
+  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff')
+  void sendProblem(reply, body)
+}
+
+const clientErrorKinds: Record<string, ProblemKind> = {
+  HPE_HEADER_OVERFLOW: 'headers-too-large',
+  HPE_URI_TOO_LONG: 'uri-too-long',
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request (headers too
+ * large: 431; anything unreadable: 400), written on the socket as problem+json with a new request id.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+  const kind = (error.code && clientErrorKinds[error.code]) || 'invalid-request'
+  const body = problemBody(kind, timeout ? 'The request did not arrive in time' : 'The request cannot be read')
+  if (timeout) body.status = 408
+  const id = randomUUID()
+  this.log.info({ reqId: id, status: body.status, code: error.code }, 'client error')
+  if (!socket.writable) {
+    socket.destroy(error)
+    return
+  }
+  const text = JSON.stringify(body)
+  socket.end(
+    `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status]}\r\n` +
+      `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+      `X-Request-Id: ${id}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${text}`,
+  )
+}
+
 function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body)
 }
@@ -164,10 +228,12 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance) {
       if (allowed.includes('GET')) allowed.splice(1, 0, 'HEAD' as never)
       return sendProblem(
         reply,
-        problemBody('method-not-allowed', `${request.method} is not allowed on ${path}`, undefined, { allowed }),
+        problemBody('method-not-allowed', `${request.method} is not allowed on ${quotedPath(path)}`, undefined, {
+          allowed,
+        }),
         { allow: allowed.join(', ') },
       )
     }
-    return sendProblem(reply, problemBody('not-found', `No route ${request.method} ${path}`))
+    return sendProblem(reply, problemBody('not-found', `No route ${request.method} ${quotedPath(path)}`))
   })
 })

@@ -58,7 +58,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const fetch = (window: PageWindow<string>) => clients.list(window.after, window.limit)
-      const { items, next } = await listPage(request.query, 'string', fetch, (c) => c.id)
+      const { items, next } = await listPage(request.query, 'uuid', fetch, (c) => c.id)
       return { items: items.map(view), next }
     },
   )

@@ -16,6 +16,14 @@ export class FrameworksRepository {
     return this.read(code, false)
   }
 
+  /**
+   * Serialises writers of one framework code until the transaction ends, also while no row exists yet to
+   * lock: parallel creations of one code then see each other instead of colliding on the primary key.
+   */
+  async serialise(code: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${'framework:' + code}, 0))`.execute(this.db)
+  }
+
   /** Locks the framework row for the rest of the transaction, so a replace and a new period cannot cross. */
   lock(code: string): Promise<StoredFramework | undefined> {
     return this.read(code, true)

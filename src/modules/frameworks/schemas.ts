@@ -7,25 +7,52 @@ const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey')], {
     '`appraisal` (default): scored by the unit, then the appraisal council; `survey`: points from the survey',
 })
 
-/** Recursive: registered by $id and referenced, so validation and the OpenAPI share one definition. */
-export const CriterionInputSchema = Type.Object(
-  {
-    code: Code('Unique within the framework, e.g. `1.1`'),
-    title: Name(),
-    maxPoints: Type.Optional(Type.Number({ description: 'Leaves only: > 0, at most two decimals' })),
-    method: Type.Optional(Method),
-    surveyElement: Type.Optional(
-      Type.Union([Code('Survey leaves: the element whose index scores it; absent for the overall index'), Type.Null()]),
-    ),
-    children: Type.Optional(
-      Type.Array(Type.Ref('CriterionInput'), {
-        maxItems: 1000,
-        description: 'Inner nodes only; their maxPoints is the sum',
-      }),
-    ),
-  },
-  { $id: 'CriterionInput', additionalProperties: false },
+/** Criteria nest at most this deep in the schema itself (the domain allows fewer, MAX_DEPTH, and says so). */
+export const CRITERION_SCHEMA_LEVELS = 10
+
+/** A leaf's maximum: ample for any framework (they total 100), and far within numeric(12, 2). */
+export const MAX_LEAF_POINTS = 10000
+
+const criterionInputId = (level: number): string => (level === 1 ? 'CriterionInput' : `CriterionInputLevel${level}`)
+
+const criterionInputLevel = (level: number) =>
+  Type.Object(
+    {
+      code: Code('Unique within the framework, e.g. `1.1`'),
+      title: Name(),
+      maxPoints: Type.Optional(
+        Type.Number({
+          maximum: MAX_LEAF_POINTS,
+          description: 'Leaves only: > 0, at most two decimals, at most 10,000',
+        }),
+      ),
+      method: Type.Optional(Method),
+      surveyElement: Type.Optional(
+        Type.Union([
+          Code('Survey leaves: the element whose index scores it; absent for the overall index'),
+          Type.Null(),
+        ]),
+      ),
+      children: Type.Optional(
+        level < CRITERION_SCHEMA_LEVELS
+          ? Type.Array(Type.Ref(criterionInputId(level + 1)), {
+              maxItems: 1000,
+              description: 'Inner nodes only; their maxPoints is the sum',
+            })
+          : Type.Array(Type.Unknown(), { maxItems: 0, description: `Criteria nest at most ${level} levels` }),
+      ),
+    },
+    { $id: criterionInputId(level), additionalProperties: false },
+  )
+
+/**
+ * One schema per level, each referring to the next by $id, so that validation and the OpenAPI share one
+ * definition and a body nested thousands of levels deep stops at the last level instead of recursing.
+ */
+export const CriterionInputSchemas = Array.from({ length: CRITERION_SCHEMA_LEVELS }, (_, i) =>
+  criterionInputLevel(i + 1),
 )
+export const CriterionInputSchema = CriterionInputSchemas[0]!
 
 export const CriterionNodeSchema = Type.Object(
   {

@@ -11,6 +11,9 @@ import {
 import { AppError, ruleViolated } from '../../http/problems.js'
 import { FrameworksRepository } from './repository.js'
 
+/** total_points is numeric(12, 2). */
+const MAX_TOTAL_HUNDREDTHS = 999_999_999_999n
+
 export type PutOutcome = 'created' | 'replaced' | 'unchanged'
 
 /**
@@ -21,10 +24,19 @@ export async function putFramework(db: Kysely<Database>, code: string, input: Fr
   const issues = validateFramework(input)
   if (issues.length > 0) throw ruleViolated(`The framework breaks ${issues.length} rule(s)`, issues)
   const content = normaliseFramework(input)
+  if (totalHundredths(content) > MAX_TOTAL_HUNDREDTHS)
+    throw ruleViolated('The framework totals more points than can be stored', [
+      {
+        pointer: '/criteria',
+        code: 'above-maximum',
+        message: 'the leaves add up to more than 9,999,999,999.99 points',
+      },
+    ])
   const hash = contentHash(content)
 
   return db.transaction().execute(async (trx) => {
     const frameworks = new FrameworksRepository(trx)
+    await frameworks.serialise(code)
     const existing = await frameworks.lock(code)
     if (existing?.contentHash === hash) return 'unchanged'
     if (existing && (await frameworks.inUse(code))) {

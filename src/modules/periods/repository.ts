@@ -19,6 +19,14 @@ export class PeriodsRepository {
     return this.read(code, null)
   }
 
+  /**
+   * Serialises writers of one period code until the transaction ends, also while no row exists yet to
+   * lock: parallel creations of one code then see each other instead of colliding on the primary key.
+   */
+  async serialise(code: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${'period:' + code}, 0))`.execute(this.db)
+  }
+
   /** Reads and locks the period row until the transaction ends: status changes and writes serialise on it. */
   lock(code: string): Promise<PeriodRow | undefined> {
     return this.read(code, 'update')

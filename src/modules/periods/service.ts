@@ -56,6 +56,7 @@ export async function putPeriod(
   const wanted = { code, name: nfc(input.name), year: input.year, framework: input.framework }
   return changes.transaction(db, async (trx, announce) => {
     const periods = new PeriodsRepository(trx)
+    await periods.serialise(code)
     const existing = await periods.lock(code)
     await validateReferences(trx, input)
     const units = [...new Set(input.units)].sort()

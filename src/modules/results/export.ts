@@ -23,6 +23,16 @@ const columns: Array<{ header: string; value: (i: ResultItem) => number | string
   { header: 'Xếp hạng hài lòng', value: (i) => i.satisfaction?.rank?.position ?? null },
 ]
 
+/**
+ * A text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return before
+ * one) is prefixed with `'`, as OWASP advises against CSV injection. Only text: numbers stay as they are.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+const cellValue = <T>(value: T): T | string => (typeof value === 'string' ? neutraliseFormula(value) : value)
+
 const twoDecimals = (value: number): string => hundredthsToString(parseHundredths(value))
 
 export function exportFileName(d: ResultsDocument, extension: 'csv' | 'xlsx'): string {
@@ -37,10 +47,14 @@ export function toCsv(d: ResultsDocument): string {
   const rows = d.items.map((item) =>
     columns.map((c) => {
       const v = c.value(item)
-      return v === null ? '' : c.decimal && typeof v === 'number' ? twoDecimals(v) : String(v)
+      if (v === null) return ''
+      if (typeof v === 'string') return neutraliseFormula(v)
+      return c.decimal ? twoDecimals(v) : String(v)
     }),
   )
-  return '\uFEFF' + stringify([columns.map((c) => c.header), ...rows], { record_delimiter: '\r\n' })
+  // A line break of any kind inside a cell is quoted, or a bare CR would split the row in some readers.
+  const options = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }
+  return '\uFEFF' + stringify([columns.map((c) => c.header), ...rows], options)
 }
 
 function statisticsRows(label: string, s: Statistics): Array<[string, number | string | null]> {
@@ -68,7 +82,7 @@ export async function toXlsx(d: ResultsDocument, bands: readonly Band[]): Promis
     width: Math.max(12, c.header.length + 4),
     ...(c.decimal ? { style: { numFmt: '0.00' } } : {}),
   }))
-  for (const item of d.items) table.addRow(columns.map((c) => c.value(item)))
+  for (const item of d.items) table.addRow(columns.map((c) => cellValue(c.value(item))))
   table.getRow(1).font = { bold: true }
   table.views = [{ state: 'frozen', ySplit: 1 }]
 
@@ -77,11 +91,12 @@ export async function toXlsx(d: ResultsDocument, bands: readonly Band[]): Promis
     { header: 'Chỉ tiêu', width: 40 },
     { header: 'Giá trị', width: 30 },
   ]
-  stats.addRow(['Kỳ đánh giá', `${d.period.name} (${d.period.code})`])
-  stats.addRow(['Nhóm', d.group ?? 'Tất cả'])
-  for (const row of statisticsRows('Chỉ số CCHC', d.statistics)) stats.addRow(row)
-  for (const band of bands) stats.addRow([`Xếp loại ${band.label}`, d.statistics.bands[band.code] ?? 0])
-  if (d.satisfaction) for (const row of statisticsRows('Chỉ số hài lòng', d.satisfaction)) stats.addRow(row)
+  const addStat = (row: Array<number | string | null>) => stats.addRow(row.map(cellValue))
+  addStat(['Kỳ đánh giá', `${d.period.name} (${d.period.code})`])
+  addStat(['Nhóm', d.group ?? 'Tất cả'])
+  for (const row of statisticsRows('Chỉ số CCHC', d.statistics)) addStat(row)
+  for (const band of bands) addStat([`Xếp loại ${band.label}`, d.statistics.bands[band.code] ?? 0])
+  if (d.satisfaction) for (const row of statisticsRows('Chỉ số hài lòng', d.satisfaction)) addStat(row)
   stats.getRow(1).font = { bold: true }
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -59,6 +59,62 @@ export interface ResultsRepresentation {
   body: Buffer
 }
 
+type Encoded = Promise<{ document: ResultsDocument; body: Buffer }>
+
+/** At most this many representations of one period are kept (media types × groups), least recently used out. */
+export const MAX_ENCODED_PER_PERIOD = 64
+/** And at most this many bytes of them. */
+export const MAX_ENCODED_BYTES_PER_PERIOD = 64 * 1024 * 1024
+
+/**
+ * The representations of one period asked for so far, by media type and group, bounded in entries and
+ * bytes: the least recently used go first.
+ */
+class EncodedCache {
+  private readonly entries = new Map<string, { encoded: Encoded; bytes: number }>()
+  private total = 0
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.total }
+  }
+
+  get(key: string): Encoded | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    return entry.encoded
+  }
+
+  set(key: string, encoded: Encoded): void {
+    const entry = { encoded, bytes: 0 }
+    this.entries.set(key, entry)
+    encoded.then(
+      ({ body }) => {
+        if (this.entries.get(key) !== entry) return
+        entry.bytes = body.length
+        this.total += body.length
+        this.evict()
+      },
+      () => this.delete(key, entry),
+    )
+    this.evict()
+  }
+
+  private delete(key: string, entry: { bytes: number }): void {
+    if (this.entries.get(key) !== entry) return
+    this.entries.delete(key)
+    this.total -= entry.bytes
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= MAX_ENCODED_PER_PERIOD && this.total <= MAX_ENCODED_BYTES_PER_PERIOD) return
+      this.delete(key, entry)
+    }
+  }
+}
+
 /** A period's results, and each representation asked of them so far (by group and media type). */
 interface PeriodResults {
   period: PeriodRow
@@ -66,7 +122,9 @@ interface PeriodResults {
   /** The exact text of the unfiltered JSON answer (a snapshot's stored bytes when frozen). */
   text: string
   bands: readonly Band[]
-  encoded: Map<string, Promise<{ document: ResultsDocument; body: Buffer }>>
+  /** The groups of the period's units: only their representations are worth keeping. */
+  groups: Set<string>
+  encoded: EncodedCache
 }
 
 export class ResultsService {
@@ -151,15 +209,22 @@ export class ResultsService {
         ? await this.cache.get(code, () => this.compute(db, code))
         : await this.compute(db, code, options.snapshot)
     if (!results) return undefined
-    const key = `${options.type}:${options.group ?? ''}`
+    const { group, type } = options
+    const key = `${type}:${group ?? ''}`
     let encoded = results.encoded.get(key)
     if (!encoded) {
-      const document = options.group === null ? results.whole : this.forGroup(results, options.group)
-      encoded = this.encode(results, document, options.type).then((body) => ({ document, body }))
-      results.encoded.set(key, encoded)
-      encoded.catch(() => results.encoded.delete(key))
+      const document = group === null ? results.whole : this.forGroup(results, group)
+      encoded = this.encode(results, document, type).then((body) => ({ document, body }))
+      // A group no unit has answers an empty listing, and is not kept: made-up groups fill no memory.
+      if (group === null || results.groups.has(group)) results.encoded.set(key, encoded)
     }
     return { period: results.period, ...(await encoded) }
+  }
+
+  /** How many representations of a period are kept, and their bytes (for tests and diagnostics). */
+  async encodedSize(db: Kysely<Database>, code: string): Promise<{ entries: number; bytes: number } | undefined> {
+    const results = await this.cache.get(code, () => this.compute(db, code))
+    return results?.encoded.size
   }
 
   private forGroup(results: PeriodResults, group: string): ResultsDocument {
@@ -184,7 +249,7 @@ export class ResultsService {
     const { bands } = framework
     if (snapshotNumber === undefined && period.status !== 'published') {
       const whole = await this.live(db, period, null, framework)
-      return { period, whole, text: serialise(whole), bands, encoded: new Map() }
+      return { period, whole, text: serialise(whole), bands, groups: groupsOf(whole), encoded: new EncodedCache() }
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
@@ -195,15 +260,12 @@ export class ResultsService {
           : `Period ${JSON.stringify(period.code)} has no publication number ${snapshotNumber}`,
       )
     }
-    return {
-      period,
-      whole: JSON.parse(snapshot.body) as ResultsDocument,
-      text: snapshot.body,
-      bands,
-      encoded: new Map(),
-    }
+    const whole = JSON.parse(snapshot.body) as ResultsDocument
+    return { period, whole, text: snapshot.body, bands, groups: groupsOf(whole), encoded: new EncodedCache() }
   }
 }
+
+const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
 
 /** One key order for live and frozen answers: the order of docs/api.md. */
 export function serialise(d: ResultsDocument): string {

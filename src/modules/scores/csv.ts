@@ -2,6 +2,7 @@ import { Transform, pipeline, type Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
 import { AppError, type ProblemError } from '../../http/problems.js'
 import { CODE_PATTERN } from '../../http/schemas.js'
+import { unstorableText } from '../../http/text.js'
 import type { ScoreRowRequest } from './service.js'
 
 const COLUMNS = ['unit', 'criterion', 'self', 'appraised', 'notApplicable', 'note'] as const
@@ -45,6 +46,17 @@ function columnsOf(header: string[]): Map<Column, number> {
   return positions
 }
 
+/** Cells holding what PostgreSQL cannot store (a NUL character), each with its row. */
+function unstorableCells(record: string[], index: number, positions: Map<Column, number>): ProblemError[] {
+  const issues: ProblemError[] = []
+  for (const [column, at] of positions) {
+    const why = unstorableText(record[at] ?? '')
+    if (why)
+      issues.push({ pointer: `/rows/${index}/${column}`, row: index + 1, code: 'invalid-character', message: why })
+  }
+  return issues
+}
+
 /** One data row (0-based `index`) as a score row; a cell that breaks a rule is reported with its row. */
 function rowOf(record: string[], index: number, positions: Map<Column, number>): ScoreRowRequest {
   const row = index + 1
@@ -55,7 +67,7 @@ function rowOf(record: string[], index: number, positions: Map<Column, number>):
     const value = at === undefined ? undefined : record[at]?.trim()
     return value === undefined || value === '' ? undefined : value
   }
-  const issues: ProblemError[] = []
+  const issues = unstorableCells(record, index, positions)
   const unit = cell('unit')
   const criterion = cell('criterion')
   for (const [name, value] of [

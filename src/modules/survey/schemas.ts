@@ -1,13 +1,16 @@
 import { Type } from 'typebox'
 import { Code } from '../../http/schemas.js'
 
+/** Answers one question may count (per level, and all levels together): far within a 32-bit integer. */
+export const MAX_ANSWERS_PER_QUESTION = 1_000_000_000
+
 export const CountsBody = Type.Object(
   {
     questions: Type.Array(
       Type.Object(
         {
           code: Code("A question of the framework's survey"),
-          counts: Type.Array(Type.Integer({ minimum: 0 }), {
+          counts: Type.Array(Type.Integer({ minimum: 0, maximum: MAX_ANSWERS_PER_QUESTION }), {
             maxItems: 10,
             description: 'Answers per level, lowest level first; one count per level',
           }),
@@ -30,6 +33,9 @@ export const CountsBody = Type.Object(
   },
 )
 
+/** Answers in one questionnaire: as many as the questions one `PUT …/survey` may carry. */
+export const MAX_ANSWERS_PER_RESPONSE = 1000
+
 export const ResponsesBody = Type.Object(
   {
     responses: Type.Array(
@@ -41,7 +47,9 @@ export const ResponsesBody = Type.Object(
             description: "The questionnaire's id; one already stored for this unit and period is skipped",
           }),
           answers: Type.Record(Type.String(), Type.Integer(), {
-            description: 'Question code → answer level (1 to levels); a question left out is not answered',
+            maxProperties: MAX_ANSWERS_PER_RESPONSE,
+            description:
+              'Question code → answer level (1 to levels); a question left out is not answered; at most 1,000',
           }),
         },
         { additionalProperties: false },

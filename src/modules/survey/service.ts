@@ -10,7 +10,7 @@ import {
   type SurveyConfig,
 } from '../../domain/satisfaction.js'
 import type { SurveyIndexLookup } from '../../domain/scorecard.js'
-import { AppError, ruleViolated, type ProblemError } from '../../http/problems.js'
+import { AppError, ProblemList, ruleViolated, type ProblemError } from '../../http/problems.js'
 import type { PeriodRow } from '../periods/repository.js'
 import {
   findUnitInPeriod,
@@ -20,6 +20,7 @@ import {
 } from '../periods/unit-access.js'
 import { loadFramework } from '../frameworks/service.js'
 import { SurveyRepository, type TallyRow } from './repository.js'
+import { MAX_ANSWERS_PER_QUESTION } from './schemas.js'
 
 export function surveyConfig(framework: FrameworkContent): SurveyConfig | null {
   const survey = framework.survey
@@ -117,6 +118,8 @@ async function open(trx: Kysely<Database>, request: UnitAccessRequest): Promise<
   return { period, framework, config, questions, inPeriod: listed }
 }
 
+const escapePointerToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1')
+
 const locked = (period: PeriodRow) =>
   new AppError(
     'period-locked',
@@ -153,6 +156,12 @@ export async function putCounts(
           code: 'wrong-levels',
           message: `must hold ${ctx.config.levels} counts, one per level, lowest first`,
         })
+      if (q.counts.reduce((sum, n) => sum + n, 0) > MAX_ANSWERS_PER_QUESTION)
+        issues.push({
+          pointer: `/questions/${i}/counts`,
+          code: 'too-many-answers',
+          message: `the counts of one question add up to at most ${MAX_ANSWERS_PER_QUESTION.toLocaleString('en')}`,
+        })
     })
     if (ctx.period.status === 'published') {
       // Re-sending the counts already stored is harmless, as for scores; any change is refused.
@@ -186,20 +195,21 @@ export async function appendResponses(
   const { unit, responses } = request
   return changes.transaction(db, async (trx, announce) => {
     const ctx = await open(trx, request)
-    const issues: ProblemError[] = ctx.inPeriod ? [] : [notInPeriodIssue(unit, ctx.period.code)]
+    const issues = new ProblemList()
+    if (!ctx.inPeriod) issues.add(notInPeriodIssue(unit, ctx.period.code))
     const firstOfId = new Map<string, number>()
     responses.forEach((r, i) => {
       if (!firstOfId.has(r.id)) firstOfId.set(r.id, i)
       for (const [question, level] of Object.entries(r.answers)) {
         if (!ctx.questions.has(question))
-          issues.push({
-            pointer: `/responses/${i}/answers/${question}`,
+          issues.add({
+            pointer: `/responses/${i}/answers/${escapePointerToken(question)}`,
             code: 'unknown-question',
             message: `no question ${question} in the framework's survey`,
           })
         else if (level < 1 || level > ctx.config.levels)
-          issues.push({
-            pointer: `/responses/${i}/answers/${question}`,
+          issues.add({
+            pointer: `/responses/${i}/answers/${escapePointerToken(question)}`,
             code: 'out-of-range',
             message: `must be a level from 1 to ${ctx.config.levels}`,
           })
@@ -221,7 +231,7 @@ export async function appendResponses(
       )
         throw locked(ctx.period)
     }
-    if (issues.length > 0) throw ruleViolated('The survey responses break a rule; nothing was written', issues)
+    if (issues.count > 0) throw issues.error('rule-violated', 'The survey responses break a rule; nothing was written')
     const stored =
       ctx.period.status === 'published'
         ? new Set<string>()

@@ -30,6 +30,14 @@ export class UnitsRepository {
     return codes.filter((c) => !known.has(c))
   }
 
+  /**
+   * Serialises changes of parents until the transaction ends: two changes that each pass the cycle check
+   * alone (a under b, b under a) cannot then both be stored.
+   */
+  async lockTree(): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended('unit-tree', 0))`.execute(this.db)
+  }
+
   /** The chain of ancestors of `code`, nearest first (a cycle guard stops at 10,000 levels). */
   async ancestors(code: string): Promise<string[]> {
     const { rows } = await sql<{ code: string }>`

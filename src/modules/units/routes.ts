@@ -64,7 +64,11 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       }
       const created = await app.changes.transaction(app.db, async (trx, announce) => {
         const units = new UnitsRepository(trx)
-        if (parent !== null) await assertParentAllowed(units, code, parent)
+        if (parent !== null) {
+          // Setting a parent is the only change that can close a cycle.
+          await units.lockTree()
+          await assertParentAllowed(units, code, parent)
+        }
         // Names, groups and rankability show in the results of every period listing the unit.
         announce('results', EVERYTHING)
         return units.upsert(unit)

@@ -1,0 +1,35 @@
+import t from 'tap'
+import { build } from './helpers/build.js'
+import { call, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
+
+t.test('2,000 distinct unknown groups answer empty listings and do not grow the results cache', async (t) => {
+  const app = await build(t)
+  await seedUnit(app, 'u1', { group: 'xa' })
+  await seedUnit(app, 'u2', { group: 'phuong' })
+  await seedFramework(app, 'f1')
+  await seedPeriod(app, 'p1', 'f1', ['u1', 'u2'])
+  const known = await call(app, 'GET', '/v1/periods/p1/results?group=xa')
+  t.equal(known.json().items.length, 1)
+  const before = await app.results.encodedSize(app.db, 'p1')
+  t.same(before, { entries: 1, bytes: known.rawPayload.length }, 'a known group is kept')
+  for (let i = 0; i < 2000; i++) {
+    const res = await call(app, 'GET', `/v1/periods/p1/results?group=g${i}`)
+    if (i === 0) {
+      t.equal(res.statusCode, 200)
+      t.same(res.json().items, [])
+      t.equal(res.json().statistics.count, 0)
+    }
+  }
+  t.same(await app.results.encodedSize(app.db, 'p1'), before, 'nothing more is kept')
+})
+
+t.test('the representations kept per period are bounded', async (t) => {
+  const app = await build(t)
+  const units = Array.from({ length: 100 }, (_, i) => `u${i}`)
+  for (const [i, u] of units.entries()) await seedUnit(app, u, { group: `g${i}` })
+  await seedFramework(app, 'f1')
+  await seedPeriod(app, 'p1', 'f1', units)
+  for (let i = 0; i < 100; i++) await call(app, 'GET', `/v1/periods/p1/results?group=g${i}`)
+  const size = await app.results.encodedSize(app.db, 'p1')
+  t.equal(size?.entries, 64)
+})
