@@ -1,7 +1,7 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
-import { openDatabase, targetFromConfig } from './db/database.js'
+import { openConfiguredDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
 import { bootstrapAdmin } from './modules/clients/service.js'
 
@@ -19,11 +19,18 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const database = await openDatabase(targetFromConfig(config))
+  const database = await openConfiguredDatabase(config)
   const changes = new ChangeFeed(database.changeSource)
   await changes.start()
   const app = await buildApp({ config, db: database.db, changes })
-  const backend = config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`
+  const { embedded } = database
+  if (embedded) {
+    app.log.info(
+      { dataDir: embedded.dataDir, postgres: embedded.version, port: embedded.port },
+      `embedded PostgreSQL ${embedded.version} started in ${embedded.dataDir} (127.0.0.1:${embedded.port})`,
+    )
+  }
+  const backend = embedded ? `embedded postgresql ${embedded.version} (${embedded.dataDir})` : 'postgresql'
   const applied = await migrateToLatest(database.db)
   app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
 
@@ -50,6 +57,11 @@ async function main(): Promise<void> {
       await app.close()
       await changes.close()
       await database.close()
+      if (embedded)
+        app.log.info(
+          { dataDir: embedded.dataDir, postgres: embedded.version },
+          `embedded PostgreSQL ${embedded.version} stopped in ${embedded.dataDir}`,
+        )
       process.exit(0)
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed')
