@@ -1,9 +1,7 @@
-import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
 import { openConfiguredDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
-import { bootstrapAdmin } from './modules/clients/service.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -19,7 +17,15 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const database = await openConfiguredDatabase(config)
+  // The embedded server (initdb on a first start) runs in processes of its own: load the application's
+  // modules meanwhile rather than after it.
+  const opening = openConfiguredDatabase(config)
+  opening.catch(() => {})
+  const [{ buildApp }, { bootstrapAdmin }] = await Promise.all([
+    import('./app.js'),
+    import('./modules/clients/service.js'),
+  ])
+  const database = await opening
   const changes = new ChangeFeed(database.changeSource)
   await changes.start()
   const app = await buildApp({ config, db: database.db, changes })
