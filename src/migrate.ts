@@ -1,11 +1,11 @@
 import { ConfigError, loadConfig } from './config.js'
-import { openDatabase, targetFromConfig } from './db/database.js'
+import { openConfiguredDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
 
 /** `npm run migrate`: applies pending migrations and exits. */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const database = await openDatabase(targetFromConfig(config))
+  const database = await openConfiguredDatabase(config)
   try {
     const applied = await migrateToLatest(database.db)
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database schema up to date\n')

@@ -1,9 +1,7 @@
-import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
-import { openDatabase, targetFromConfig } from './db/database.js'
+import { openConfiguredDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
-import { bootstrapAdmin } from './modules/clients/service.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -19,11 +17,26 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const database = await openDatabase(targetFromConfig(config))
+  // The embedded server (initdb on a first start) runs in processes of its own: load the application's
+  // modules meanwhile rather than after it.
+  const opening = openConfiguredDatabase(config)
+  opening.catch(() => {})
+  const [{ buildApp }, { bootstrapAdmin }] = await Promise.all([
+    import('./app.js'),
+    import('./modules/clients/service.js'),
+  ])
+  const database = await opening
   const changes = new ChangeFeed(database.changeSource)
   await changes.start()
   const app = await buildApp({ config, db: database.db, changes })
-  const backend = config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`
+  const { embedded } = database
+  if (embedded) {
+    app.log.info(
+      { dataDir: embedded.dataDir, postgres: embedded.version, port: embedded.port },
+      `embedded PostgreSQL ${embedded.version} started in ${embedded.dataDir} (127.0.0.1:${embedded.port})`,
+    )
+  }
+  const backend = embedded ? `embedded postgresql ${embedded.version} (${embedded.dataDir})` : 'postgresql'
   const applied = await migrateToLatest(database.db)
   app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
 
@@ -50,6 +63,11 @@ async function main(): Promise<void> {
       await app.close()
       await changes.close()
       await database.close()
+      if (embedded)
+        app.log.info(
+          { dataDir: embedded.dataDir, postgres: embedded.version },
+          `embedded PostgreSQL ${embedded.version} stopped in ${embedded.dataDir}`,
+        )
       process.exit(0)
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed')

@@ -59,7 +59,8 @@ function serviceNodeArgs(): string[] {
 }
 
 export interface ServiceOptions {
-  databaseUrl: string
+  /** Unset: the embedded PostgreSQL server in DATA_DIR (give it in `env`). */
+  databaseUrl?: string
   /** Default: BENCH_LOG_LEVEL, else warn. */
   logLevel?: string
   /** Extra environment for the service (e.g. IMPORT_BODY_LIMIT). */
@@ -130,7 +131,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       CCHC_ADMIN_TOKEN: adminToken,
       HOST: '127.0.0.1',
       PORT: String(port),

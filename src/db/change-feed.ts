@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { PGlite } from '@electric-sql/pglite'
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
 
 /** Where other instances' changes are heard from. */
-export type ChangeSource = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite } | { kind: 'none' }
+export type ChangeSource = { kind: 'postgres'; url: string } | { kind: 'none' }
 
 /** What a change invalidates: the results of a period (or all, '*'), or the known client tokens. */
 export type ChangeTopic = 'results' | 'clients'
@@ -26,15 +25,13 @@ export class ChangeFeed {
   private readonly listeners: Record<ChangeTopic, Listener[]> = { results: [], clients: [] }
   private readonly origin = randomUUID()
   private client: pg.Client | null = null
-  private unlisten: (() => Promise<void>) | null = null
   private reconnect: NodeJS.Timeout | null = null
   private closed = false
   private listening = false
 
   /**
-   * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `pglite`: the embedded
-   * database delivers notifications to every app in this process. `none`: nothing else writes (a
-   * database that is never read, as when the OpenAPI document is generated).
+   * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `none`: nothing else
+   * writes (a database that is never read, as when the OpenAPI document is generated).
    */
   constructor(private readonly source: ChangeSource = { kind: 'none' }) {}
 
@@ -48,10 +45,7 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     if (this.source.kind === 'postgres') await this.connect(this.source.url)
-    else if (this.source.kind === 'pglite') {
-      this.unlisten = await this.source.pglite.listen(CHANNEL, (payload) => this.heard(payload))
-      this.listening = true
-    } else this.listening = true
+    else this.listening = true
   }
 
   async transaction<T>(
@@ -76,7 +70,6 @@ export class ChangeFeed {
     const client = this.client
     this.client = null
     await client?.end().catch(() => {})
-    await this.unlisten?.().catch(() => {})
   }
 
   private emit(topic: ChangeTopic, key: string): void {

@@ -1,17 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PostgresDialect, type Dialect } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ChangeSource } from './change-feed.js'
+import { startOwnedServer, type EmbeddedServer } from './embedded-server.js'
 import type { Database } from './schema.js'
 
 const INT8_OID = 20
 
 /**
- * bigint columns and count(*) come back as strings from pg but as numbers from PGlite; both backends
- * must hand the same values to the rest of the service, so int8 becomes a number everywhere and a value
- * past 2^53 is an error rather than a silent loss of precision. NUMERIC stays a decimal string on both.
+ * bigint columns and count(*) come back as strings from pg: int8 becomes a number everywhere, and a
+ * value past 2^53 is an error rather than a silent loss of precision. NUMERIC stays a decimal string.
  */
 function parseInt8(text: string): number {
   const value = Number(text)
@@ -19,20 +16,20 @@ function parseInt8(text: string): number {
   return value
 }
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; searchPath?: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob }
+export type DatabaseTarget = { kind: 'postgres'; url: string; searchPath?: string; poolSize?: number }
 
 export interface DatabaseHandle {
   db: Kysely<Database>
   target: DatabaseTarget
   /** Where changes made by other app instances on this database are heard. */
   changeSource: ChangeSource
-  /** Closes the pool or the embedded database; the process lingers otherwise. */
+  /** The embedded server this process started (no DATABASE_URL), stopped by close(). */
+  embedded?: Pick<EmbeddedServer, 'dataDir' | 'version' | 'port'>
+  /** Closes the pool (and stops the embedded server); the process lingers otherwise. */
   close(): Promise<void>
 }
 
-function postgresDialect(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Dialect {
+function postgresPool(target: DatabaseTarget): pg.Pool {
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
@@ -46,41 +43,38 @@ function postgresDialect(target: Extract<DatabaseTarget, { kind: 'postgres' }>):
   // An idle client losing its server (restart, network) must not crash the process; the next query
   // reports the failure and /health/ready answers 503.
   pool.on('error', () => {})
-  return new PostgresDialect({ pool })
+  // pg-pool drops its idle-client listener while a client is checked out, and Kysely's driver adds none:
+  // a server-side termination between two queries of a transaction would then be an uncaught 'error'
+  // event. The query in progress (or the next one) reports the failure instead.
+  pool.on('connect', (client) => client.on('error', () => {}))
+  return pool
 }
 
-export async function openPGlite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  if (dataDir !== 'memory://' && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  return PGlite.create({
-    dataDir,
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: { [INT8_OID]: parseInt8 },
-  })
+export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target) }) })
+  return Promise.resolve({ db, target, changeSource: { kind: 'postgres', url: target.url }, close: () => db.destroy() })
 }
 
-export const kyselyOverPGlite = (pglite: PGlite): Kysely<Database> =>
-  new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
-
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'postgres') {
-    const db = new Kysely<Database>({ dialect: postgresDialect(target) })
-    return { db, target, changeSource: { kind: 'postgres', url: target.url }, close: () => db.destroy() }
-  }
-  const pglite = await openPGlite(target.dataDir, target.loadDataDir)
-  const db = kyselyOverPGlite(pglite)
+/**
+ * The service's database: DATABASE_URL when given; otherwise the embedded PostgreSQL server in DATA_DIR,
+ * started here and stopped by close() after the pool is closed.
+ */
+export async function openConfiguredDatabase(config: {
+  databaseUrl: string | null
+  dataDir: string
+}): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl })
+  const server = await startOwnedServer(config.dataDir)
+  const handle = await openDatabase({ kind: 'postgres', url: server.url })
   return {
-    db,
-    target,
-    changeSource: { kind: 'pglite', pglite },
+    ...handle,
+    embedded: { dataDir: server.dataDir, version: server.version, port: server.port },
     close: async () => {
-      await db.destroy()
-      if (!pglite.closed) await pglite.close()
+      try {
+        await handle.close()
+      } finally {
+        await server.stop()
+      }
     },
   }
-}
-
-export function targetFromConfig(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {
-  return config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl }
-    : { kind: 'pglite', dataDir: config.dataDir }
 }

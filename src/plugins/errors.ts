@@ -64,9 +64,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
   if (typeof e?.code === 'string' && (connectionErrorCodes.has(e.code) || e.code.startsWith('08'))) return true
   const message = String(e?.message ?? '')
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed/i.test(
-    message,
-  )
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)
 }
 
 const fastifyCodeKinds: Record<string, ProblemKind> = {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import t from 'tap'
@@ -7,43 +8,78 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
 import type { Database } from '../../src/db/schema.js'
 
-/** Written once per run by test/setup/prepare-template.ts: a migrated PGlite data directory. */
-export const PGLITE_TEMPLATE = new URL('../../.tap/pglite-template.tgz', import.meta.url)
+/**
+ * The suite's embedded PostgreSQL server: started once per run by the tap `before` script
+ * (test/setup/prepare-template.ts), which also migrates TEMPLATE_DATABASE, and stopped by the `after`
+ * script (test/setup/stop-server.ts). Its DATA_DIR layout is the service's (src/db/embedded-server.ts).
+ */
+export const TEST_SERVER_DIR = fileURLToPath(new URL('../../.tap/embedded-postgres', import.meta.url))
+export const TEMPLATE_DATABASE = 'cchc_template'
+/** Every test file's database is named test_<pid>_<random>; the before script drops leftovers. */
+export const TEST_DATABASE_PREFIX = 'test_'
 
-export const usingPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL)
+/** TEST_DATABASE_URL: the tests run on that server instead, each file in a schema of its own. */
+export const usingExternalServer = (): boolean => Boolean(process.env.TEST_DATABASE_URL)
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
 
 async function openPostgresSchema(url: string): Promise<DatabaseHandle> {
   // Test files run in parallel against one server: each gets a schema of its own.
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
+  await withClient(url, (admin) => admin.query(`create schema ${schema}`))
   const handle = await openDatabase({ kind: 'postgres', url, searchPath: schema, poolSize: 5 })
   await migrateToLatest(handle.db, schema)
   return {
     ...handle,
     close: async () => {
       await handle.close()
-      const cleanup = new pg.Client({ connectionString: url })
-      await cleanup.connect()
-      await cleanup.query(`drop schema ${schema} cascade`)
-      await cleanup.end()
+      await withClient(url, (admin) => admin.query(`drop schema ${schema} cascade`))
     },
   }
 }
 
-async function openPGliteFromTemplate(): Promise<DatabaseHandle> {
-  const loadDataDir = existsSync(PGLITE_TEMPLATE) ? new Blob([readFileSync(PGLITE_TEMPLATE)]) : undefined
-  const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://', ...(loadDataDir ? { loadDataDir } : {}) })
-  await migrateToLatest(handle.db)
-  return handle
+function testServerUrl(database: string): string {
+  let url: URL
+  try {
+    url = new URL(readFileSync(`${TEST_SERVER_DIR}/database-url`, 'utf8').trim())
+  } catch {
+    throw new Error(
+      `no test PostgreSQL server in ${TEST_SERVER_DIR}: run the tests through tap (npm test, npx tap <file>), ` +
+        'whose before script starts it',
+    )
+  }
+  url.pathname = `/${database}`
+  return url.toString()
 }
 
-/** A fresh, migrated database on the backend under test; the caller closes it. */
+/** A copy of the migrated template (CREATE DATABASE … TEMPLATE: milliseconds, no migrations), dropped at close. */
+async function openTemplateCopy(): Promise<DatabaseHandle> {
+  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`
+  const adminUrl = testServerUrl('postgres')
+  await withClient(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`))
+  const handle = await openDatabase({ kind: 'postgres', url: testServerUrl(name), poolSize: 5 })
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close()
+      await withClient(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`))
+    },
+  }
+}
+
+/** A fresh, migrated database on the server under test; the caller closes it. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL
-  return url ? openPostgresSchema(url) : openPGliteFromTemplate()
+  return url ? openPostgresSchema(url) : openTemplateCopy()
 }
 
 let shared: Promise<DatabaseHandle> | undefined
