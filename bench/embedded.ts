@@ -381,7 +381,7 @@ async function startupFigures(context: BenchContext, debianUrl: string): Promise
 export const embeddedBenchmark: Benchmark = {
   name: 'embedded',
   description:
-    'issue 10: embedded PostgreSQL vs the Debian server: 330,000-row import (≤ 1.2×, Σ memory ≤ 350 MB, /health/live p99 ≤ 100 ms), cold results (≤ 1.2×), start-up (fresh ≤ 2 s, restart ≤ 1 s)',
+    'embedded PostgreSQL vs the Debian server: 330,000-row import (≤ 1.2×, Σ memory ≤ 350 MB, /health/live p99 ≤ 100 ms), cold results (≤ 1.2×), start-up (fresh ≤ 2 s, restart ≤ 1 s)',
   async run(context: BenchContext): Promise<void> {
     await buildService()
     const data = dataset(leaves(10, 10), units(3_200, 100))

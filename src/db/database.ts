@@ -29,16 +29,19 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+/** pg's own parsers, but int8 as a checked number (see parseInt8). */
+const typeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID
+    ? parseInt8
+    : (pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser
+
 function postgresPool(target: DatabaseTarget): pg.Pool {
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: typeParser },
   })
   // An idle client losing its server (restart, network) must not crash the process; the next query
   // reports the failure and /health/ready answers 503.
