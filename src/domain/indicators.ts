@@ -78,26 +78,34 @@ export function indicatorRate(numerator: bigint, denominator: bigint): Ratio | n
   return denominator === 0n ? null : mul(ratio(numerator, denominator), HUNDRED)
 }
 
+/** A rule made ready to score many rates: its thresholds and points read once, as exact fractions. */
+export type RatioScorer = (rate: Ratio) => Ratio
+
 /**
  * The points the rule gives an exact rate: the points of the highest tier whose `min` the rate reaches
- * (0 below every tier), or maxPoints × min(rate ÷ target, 1).
+ * (0 below every tier), or maxPoints × min(rate ÷ target, 1). Reads the rule once: score a period's
+ * units with one scorer per leaf.
  */
-export function ratioPoints(rule: RatioRule, maxHundredths: bigint, rate: Ratio): Ratio {
+export function ratioScorer(rule: RatioRule, maxHundredths: bigint): RatioScorer {
   const { scoring } = rule
+  const max = fromHundredths(maxHundredths)
   if (scoring.kind === 'proportional') {
     const target = fromHundredths(parseHundredths(scoring.target))
-    const max = fromHundredths(maxHundredths)
-    return compare(rate, target) >= 0 ? max : div(mul(max, rate), target)
+    const perPercent = div(max, target)
+    return (rate) => (compare(rate, target) >= 0 ? max : mul(perPercent, rate))
   }
-  let best: { min: Ratio; points: Ratio } | null = null
-  for (const tier of scoring.tiers) {
-    const min = fromHundredths(parseHundredths(tier.min))
-    if (compare(rate, min) >= 0 && (best === null || compare(min, best.min) > 0)) {
-      best = { min, points: fromHundredths(parseHundredths(tier.points)) }
-    }
-  }
-  return best?.points ?? ZERO
+  const tiers = scoring.tiers
+    .map((tier) => ({
+      min: fromHundredths(parseHundredths(tier.min)),
+      points: fromHundredths(parseHundredths(tier.points)),
+    }))
+    .sort((a, b) => compare(b.min, a.min))
+  return (rate) => tiers.find((tier) => compare(rate, tier.min) >= 0)?.points ?? ZERO
 }
+
+/** One rate scored by a rule (see ratioScorer). */
+export const ratioPoints = (rule: RatioRule, maxHundredths: bigint, rate: Ratio): Ratio =>
+  ratioScorer(rule, maxHundredths)(rate)
 
 /** A ratio leaf's counts as stored: both or neither. */
 export interface IndicatorCounts {

@@ -1,6 +1,6 @@
 import { classify, type Band } from './bands.js'
 import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, ZERO, type Ratio } from './decimal.js'
-import { ratioPoints, indicatorRate, type RatioRule } from './indicators.js'
+import { indicatorRate, ratioScorer, type RatioRule, type RatioScorer } from './indicators.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 import { orderForListing, rankCompetition, type Rank } from './ranking.js'
 import { countBands, summarise, type Statistics } from './statistics.js'
@@ -81,18 +81,18 @@ interface Scored {
 }
 
 /** The exact points of a unit's ratio leaves scored from their counts. */
-function ratioLeafPoints(u: UnitTotals, ratioLeaves: ReadonlyMap<string, RatioLeaf>): Ratio {
+function ratioLeafPoints(u: UnitTotals, scorers: ReadonlyMap<string, RatioScorer>): Ratio {
   let points: Ratio = ZERO
   for (const c of u.ratioCounts) {
-    const leaf = ratioLeaves.get(c.criterion)
+    const score = scorers.get(c.criterion)
     const rate = indicatorRate(c.numerator, c.denominator)
-    if (leaf && rate) points = add(points, ratioPoints(leaf.rule, leaf.maxHundredths, rate))
+    if (score && rate) points = add(points, score(rate))
   }
   return points
 }
 
-function scoreUnit(u: UnitTotals, leaves: ComputedLeaves): Scored {
-  let points: Ratio = add(fromHundredths(u.appraisalHundredths), ratioLeafPoints(u, leaves.ratio))
+function scoreUnit(u: UnitTotals, leaves: ComputedLeaves, scorers: ReadonlyMap<string, RatioScorer>): Scored {
+  let points: Ratio = add(fromHundredths(u.appraisalHundredths), ratioLeafPoints(u, scorers))
   let provisional = u.missingAppraisals > 0
   for (const leaf of leaves.survey) {
     const linked =
@@ -126,7 +126,8 @@ export function computeResults(
   bands: readonly Band[],
   group: string | null,
 ): Results {
-  const scored = units.map((u) => scoreUnit(u, leaves))
+  const scorers = new Map([...leaves.ratio].map(([code, leaf]) => [code, ratioScorer(leaf.rule, leaf.maxHundredths)]))
+  const scored = units.map((u) => scoreUnit(u, leaves, scorers))
   const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
     scored
       .filter((s) => !only || only(s))
