@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { embeddedBenchmark } from './embedded.js'
 import { importBenchmark } from './import.js'
+import { importRatioBenchmark } from './import-ratio.js'
 import { resultsBenchmark } from './results.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
@@ -20,7 +21,13 @@ import { cleanupAll, cleanupAndExit, installExitHandlers, stopping } from './lib
 import { Report, type Benchmark, type BenchContext } from './lib/report.js'
 import { ROOT } from './lib/server.js'
 
-const benchmarks: readonly Benchmark[] = [importBenchmark, resultsBenchmark, surveyBenchmark, embeddedBenchmark]
+const benchmarks: readonly Benchmark[] = [
+  importBenchmark,
+  importRatioBenchmark,
+  resultsBenchmark,
+  surveyBenchmark,
+  embeddedBenchmark,
+]
 
 const HELLO = 'hello'
 

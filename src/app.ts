@@ -13,6 +13,7 @@ import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
 import { resultRoutes } from './modules/results/routes.js'
 import { ResultsService } from './modules/results/service.js'
+import { indicatorRoutes } from './modules/scores/indicator-routes.js'
 import { scoreImportRoutes, scoreRoutes } from './modules/scores/routes.js'
 import { surveyRoutes } from './modules/survey/routes.js'
 import { periodSatisfaction } from './modules/survey/service.js'
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
       await v1.register(periodRoutes, { onStatusChange })
       await v1.register(scoreRoutes)
+      await v1.register(indicatorRoutes)
       await v1.register(scoreImportRoutes, { bodyLimit: config.importBodyLimit })
       await v1.register(surveyRoutes, { responsesBodyLimit: config.importBodyLimit })
       await v1.register(resultRoutes, { results })

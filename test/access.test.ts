@@ -91,6 +91,14 @@ const matrix: Array<{
     status: 200,
   },
   {
+    method: 'PUT',
+    path: '/v1/periods/{period}/units/{unit}/indicators',
+    url: '/v1/periods/p1/units/u1/indicators',
+    body: { indicators: [] },
+    roles: ['admin', 'appraiser', 'unit'],
+    status: 200,
+  },
+  {
     method: 'GET',
     path: '/v1/periods/{period}/units/{unit}/scorecard',
     url: '/v1/periods/p1/units/u1/scorecard',

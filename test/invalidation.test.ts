@@ -15,10 +15,31 @@ const results = async (app: App): Promise<ResultsBody> => {
   return res.json()
 }
 
+/** The small framework and a ratio leaf 9.1 (1 point at 100 %), so that PUT …/indicators changes results. */
+const withRatioLeaf = {
+  ...smallFramework,
+  criteria: [
+    ...smallFramework.criteria,
+    {
+      code: '9',
+      title: 'Chỉ tiêu tỷ lệ',
+      children: [
+        {
+          code: '9.1',
+          title: 'Hồ sơ đúng hạn',
+          maxPoints: 1,
+          method: 'ratio',
+          ratio: { label: 'Hồ sơ đúng hạn', scoring: { kind: 'tiers', tiers: [{ min: 100, points: 1 }] } },
+        },
+      ],
+    },
+  ],
+}
+
 async function seed(app: App) {
   await seedUnit(app, 'a')
   await seedUnit(app, 'b')
-  await seedFramework(app, 'f', smallFramework)
+  await seedFramework(app, 'f', withRatioLeaf)
   await seedPeriod(app, 'p', 'f', ['a'])
 }
 
@@ -51,6 +72,13 @@ const changesResults: Record<
     write: (app) =>
       call(app, 'PUT', '/v1/periods/p/units/a/scores', { body: { scores: [{ criterion: '1.1', appraised: 1.5 }] } }),
     check: (t, body) => t.equal(item(body, 'a')?.points, 1.5),
+  },
+  'PUT /v1/periods/{period}/units/{unit}/indicators': {
+    write: (app) =>
+      call(app, 'PUT', '/v1/periods/p/units/a/indicators', {
+        body: { indicators: [{ criterion: '9.1', numerator: 4, denominator: 4 }] },
+      }),
+    check: (t, body) => t.equal(item(body, 'a')?.points, 1),
   },
   'POST /v1/periods/{period}/scores/import': {
     write: (app) =>

@@ -8,6 +8,8 @@ import { boundedPool, json, request, type HttpResponse } from './http.js'
 import { envNumber, secondsSince } from './log.js'
 import { megabytes } from './memory.js'
 import type { RunningService } from './server.js'
+import { add, fromHundredths, roundHalfUp, ZERO, type Ratio } from '../../src/domain/decimal.js'
+import { indicatorRate, ratioPoints, type RatioRule } from '../../src/domain/indicators.js'
 
 /** Each field of ten leaves is worth 10 points: these leaf maxima (hundredths) sum to 1,000, rotated per field. */
 const LEAF_MAX_HUNDREDTHS = [75, 125, 50, 150, 100, 100, 85, 115, 95, 105]
@@ -15,6 +17,8 @@ const LEAF_MAX_HUNDREDTHS = [75, 125, 50, 150, 100, 100, 85, 115, 95, 105]
 export interface Leaf {
   code: string
   maxHundredths: number
+  /** A ratio leaf's rule, as the framework body takes it (absent: an appraisal leaf). */
+  ratio?: RatioRule
 }
 
 /** `fields` × `leavesPerField` appraisal leaves, coded `f.l`; with ten leaves a field, 10 points a field. */
@@ -36,8 +40,9 @@ export interface CriterionInput {
   code: string
   title: string
   maxPoints?: number
-  method?: 'appraisal' | 'survey'
+  method?: 'appraisal' | 'survey' | 'ratio'
   surveyElement?: string
+  ratio?: RatioRule
   children?: CriterionInput[]
 }
 
@@ -59,6 +64,7 @@ export function frameworkBody(
             code: leaf.code,
             title: `Tiêu chí thành phần ${leaf.code}`,
             maxPoints: leaf.maxHundredths / 100,
+            ...(leaf.ratio ? { method: 'ratio', ratio: leaf.ratio } : {}),
           })),
       })),
       ...(options.extra ?? []),
@@ -286,3 +292,84 @@ export async function importCsv(
     throw error
   }
 }
+
+/**
+ * The same leaves with the last leaf of every field (`f.10` with ten leaves a field) scored by ratio:
+ * odd fields by tiers (100 % → the maximum, 95 % → half, 80 % → a quarter), even fields in proportion to
+ * a 75 % target.
+ */
+export function withRatioLeaves(all: readonly Leaf[], leavesPerField: number): Leaf[] {
+  return all.map((leaf) => {
+    const [field = '1', nth = '1'] = leaf.code.split('.')
+    if (Number(nth) !== leavesPerField) return leaf
+    const ratio: RatioRule =
+      Number(field) % 2 === 1
+        ? {
+            label: 'Hồ sơ giải quyết đúng hạn',
+            scoring: {
+              kind: 'tiers',
+              tiers: [
+                { min: 100, points: leaf.maxHundredths / 100 },
+                { min: 95, points: Math.floor(leaf.maxHundredths / 2) / 100 },
+                { min: 80, points: Math.floor(leaf.maxHundredths / 4) / 100 },
+              ],
+            },
+          }
+        : { label: 'TTHC trực tuyến mức độ 3, 4', scoring: { kind: 'proportional', target: 75 } }
+    return { ...leaf, ratio }
+  })
+}
+
+export interface RatioDataset {
+  csv: string
+  rows: number
+  countRows: number
+  /** Per unit: the exact points and the applicable maximum (hundredths) GET …/results must answer. */
+  expected: Map<string, { points: Ratio; max: bigint }>
+}
+
+/** A ratio leaf's counts: 1 % with a denominator of 0 (not applicable), else rates from 85 % to 100 %. */
+function counts(random: () => number): { numerator: number; denominator: number } {
+  if (random() < 0.01) return { numerator: 0, denominator: 0 }
+  const denominator = 20 + Math.floor(random() * 2000)
+  const missed = random() < 0.2 ? 0 : Math.floor(random() * denominator * 0.15)
+  return { numerator: denominator - missed, denominator }
+}
+
+/**
+ * The rows of dataset() for the appraisal leaves, and counts (`numerator,denominator`, no scores) for
+ * the ratio leaves: as many rows as the round without ratio leaves, with the header's two count columns.
+ */
+export function ratioDataset(all: readonly Leaf[], unitList: readonly Unit[], seed = DATASET_SEED): RatioDataset {
+  const base = dataset(all, unitList, seed)
+  const random = prng(seed + 1)
+  const byCode = new Map(all.map((leaf) => [leaf.code, leaf]))
+  const lines = ['unit,criterion,self,appraised,notApplicable,note,numerator,denominator']
+  const expected = new Map<string, { points: Ratio; max: bigint }>()
+  let countRows = 0
+  for (const row of base.rows) {
+    const leaf = byCode.get(row.criterion)!
+    let total = expected.get(row.unit)
+    if (!total) expected.set(row.unit, (total = { points: ZERO, max: 0n }))
+    if (leaf.ratio) {
+      const c = counts(random)
+      lines.push(`${row.unit},${row.criterion},,,,,${c.numerator},${c.denominator}`)
+      countRows++
+      const rate = indicatorRate(BigInt(c.numerator), BigInt(c.denominator))
+      if (rate === null) continue
+      total.points = add(total.points, ratioPoints(leaf.ratio, BigInt(leaf.maxHundredths), rate))
+    } else {
+      const note = row.note === null ? '' : `"${row.note}"`
+      lines.push(
+        `${row.unit},${row.criterion},${hundredthsText(row.self)},${hundredthsText(row.appraised)},${row.notApplicable},${note},,`,
+      )
+      if (row.notApplicable === 'true') continue
+      total.points = add(total.points, fromHundredths(BigInt(row.appraised)))
+    }
+    total.max += BigInt(leaf.maxHundredths)
+  }
+  return { csv: `${lines.join('\n')}\n`, rows: base.rows.length, countRows, expected }
+}
+
+/** The published (two-decimal) points of an exact total, in hundredths. */
+export const publishedHundredths = (points: Ratio): number => Number(roundHalfUp(points))

@@ -72,6 +72,9 @@ export interface ScoresTable {
   not_applicable: ColumnType<boolean, boolean | undefined, boolean>
   note: string | null
   evidence: ColumnType<string[] | null, string | null, string | null>
+  /** Counts of a ratio leaf, given together (0 ≤ numerator ≤ denominator); int8, read as numbers. */
+  numerator: number | null
+  denominator: number | null
   updated_at: UpdatedAt
 }
 

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
 import { bandProblemPointer, DEFAULT_BANDS, validateBands, type Band } from './bands.js'
 import { hasAtMostTwoDecimals, hundredthsToNumber, parseHundredths } from './decimal.js'
+import { ratioRuleIssues, type RatioRule } from './indicators.js'
+
+/** How a leaf earns its points (docs/domain.md, "Points of a leaf"). */
+export type LeafMethod = 'appraisal' | 'survey' | 'ratio'
 
 /** A framework as an integrator sends it (docs/api.md). */
 export interface CriterionInput {
   code: string
   title: string
   maxPoints?: number
-  method?: 'appraisal' | 'survey'
+  method?: LeafMethod
   surveyElement?: string | null
+  /** Ratio leaves only: how the counts score. */
+  ratio?: RatioRule
   children?: CriterionInput[]
 }
 
@@ -25,10 +31,20 @@ export interface FrameworkInput {
   survey?: SurveyInput | null
 }
 
-/** The stored form: defaults filled in, text NFC-normalised; identical content means identical JSON. */
+/**
+ * The stored form: defaults filled in, text NFC-normalised; identical content means identical JSON. Only
+ * a ratio leaf carries `ratio`, so the content (and hash) of frameworks without one is as it was.
+ */
 export type Criterion =
   | { code: string; title: string; children: Criterion[] }
-  | { code: string; title: string; maxPoints: number; method: 'appraisal' | 'survey'; surveyElement: string | null }
+  | {
+      code: string
+      title: string
+      maxPoints: number
+      method: LeafMethod
+      surveyElement: string | null
+      ratio?: RatioRule
+    }
 
 export interface FrameworkContent {
   name: string
@@ -84,6 +100,8 @@ function innerNodeIssues(node: CriterionInput & { children: CriterionInput[] }, 
     issues.push(issue(`${at}/method`, 'inner-node-method', 'only leaves have a scoring method'))
   if (node.surveyElement !== undefined)
     issues.push(issue(`${at}/surveyElement`, 'inner-node-method', 'only leaves are scored by survey'))
+  if (node.ratio !== undefined)
+    issues.push(issue(`${at}/ratio`, 'inner-node-method', 'only leaves are scored by ratio'))
   if (node.children.length === 0)
     issues.push(issue(`${at}/children`, 'empty', 'must hold at least one criterion, or be left out for a leaf'))
   if (depth >= MAX_DEPTH) issues.push(issue(`${at}/children`, 'too-deep', `criteria nest at most ${MAX_DEPTH} levels`))
@@ -96,6 +114,18 @@ function maxPointsIssues(maxPoints: number | undefined, at: string): FrameworkIs
     return [issue(`${at}/maxPoints`, 'too-many-decimals', 'has more than two decimals')]
   if (maxPoints <= 0) return [issue(`${at}/maxPoints`, 'not-positive', 'must be greater than 0')]
   return []
+}
+
+/** A ratio leaf needs its rule, valid against its maximum; any other leaf has none. */
+function ratioIssues(node: CriterionInput, at: string): FrameworkIssue[] {
+  if (node.method !== 'ratio') {
+    return node.ratio !== undefined
+      ? [issue(`${at}/ratio`, 'not-ratio', 'only a leaf with method ratio has a ratio rule')]
+      : []
+  }
+  if (node.ratio === undefined) return [issue(`${at}/ratio`, 'required', 'a ratio leaf needs its ratio rule')]
+  const valid = node.maxPoints !== undefined && maxPointsIssues(node.maxPoints, at).length === 0
+  return ratioRuleIssues(node.ratio, valid ? parseHundredths(node.maxPoints!) : null, `${at}/ratio`)
 }
 
 /** How a leaf is scored: a survey leaf needs the survey configuration and names a known element. */
@@ -130,7 +160,11 @@ export function validateFramework(input: FrameworkInput): FrameworkIssue[] {
       if (codes.has(node.code)) issues.push(issue(`${at}/code`, 'duplicate', `criterion ${node.code} appears twice`))
       codes.add(node.code)
       if (node.children === undefined) {
-        issues.push(...maxPointsIssues(node.maxPoints, at), ...methodIssues(node, at, input.survey ?? null, elements))
+        issues.push(
+          ...maxPointsIssues(node.maxPoints, at),
+          ...methodIssues(node, at, input.survey ?? null, elements),
+          ...ratioIssues(node, at),
+        )
         return
       }
       issues.push(...innerNodeIssues({ ...node, children: node.children }, at, depth))
@@ -153,6 +187,7 @@ export function normaliseFramework(input: FrameworkInput): FrameworkContent {
           maxPoints: c.maxPoints!,
           method: c.method ?? 'appraisal',
           surveyElement: c.method === 'survey' ? (c.surveyElement ?? null) : null,
+          ...(c.method === 'ratio' && c.ratio ? { ratio: normaliseRatioRule(c.ratio) } : {}),
         }
   return {
     name: nfc(input.name),
@@ -172,6 +207,18 @@ export function normaliseFramework(input: FrameworkInput): FrameworkContent {
   }
 }
 
+/** The rule as stored: the label NFC-normalised, only the members of its kind, tiers in the order given. */
+function normaliseRatioRule(rule: RatioRule): RatioRule {
+  const { scoring } = rule
+  return {
+    label: rule.label.normalize('NFC'),
+    scoring:
+      scoring.kind === 'tiers'
+        ? { kind: 'tiers', tiers: scoring.tiers.map((t) => ({ min: t.min, points: t.points })) }
+        : { kind: 'proportional', target: scoring.target },
+  }
+}
+
 export const contentHash = (content: FrameworkContent): string =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex')
 
@@ -186,11 +233,24 @@ export const totalHundredths = (content: FrameworkContent): bigint =>
 /** The tree as GET answers it: `maxPoints` on every node. */
 export type CriterionView =
   | { code: string; title: string; maxPoints: number; children: CriterionView[] }
-  | { code: string; title: string; maxPoints: number; method: 'appraisal' | 'survey'; surveyElement: string | null }
+  | {
+      code: string
+      title: string
+      maxPoints: number
+      method: LeafMethod
+      surveyElement: string | null
+      ratio?: RatioRule
+    }
 
 export function criterionView(c: Criterion): CriterionView {
   const maxPoints = hundredthsToNumber(maxHundredths(c))
-  return isLeaf(c)
-    ? { code: c.code, title: c.title, maxPoints, method: c.method, surveyElement: c.surveyElement }
-    : { code: c.code, title: c.title, maxPoints, children: c.children.map(criterionView) }
+  if (!isLeaf(c)) return { code: c.code, title: c.title, maxPoints, children: c.children.map(criterionView) }
+  const view: CriterionView = {
+    code: c.code,
+    title: c.title,
+    maxPoints,
+    method: c.method,
+    surveyElement: c.surveyElement,
+  }
+  return c.ratio ? { ...view, ratio: c.ratio } : view
 }

@@ -1,5 +1,6 @@
 import { classify, type Band } from './bands.js'
-import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
+import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, ZERO, type Ratio } from './decimal.js'
+import { indicatorRate, ratioScorer, type RatioRule, type RatioScorer } from './indicators.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 import { orderForListing, rankCompetition, type Rank } from './ranking.js'
 import { countBands, summarise, type Statistics } from './statistics.js'
@@ -10,14 +11,38 @@ export interface UnitTotals {
   name: string
   group: string
   rankable: boolean
-  /** Final points of the applicable appraisal leaves, in hundredths. */
+  /**
+   * Final points of the applicable appraisal leaves, and of the ratio leaves with an appraised score
+   * (the council's override), in hundredths.
+   */
   appraisalHundredths: bigint
   /** Maximum of every applicable leaf (survey leaves included), in hundredths. */
   maxHundredths: bigint
-  /** Applicable appraisal leaves without an appraised score. */
+  /** Applicable appraisal leaves without an appraised score, and ratio leaves with neither counts nor one. */
   missingAppraisals: number
+  /** The counts of the applicable ratio leaves without an appraised score: their points are computed here. */
+  ratioCounts: readonly RatioCounts[]
   /** The unit's satisfaction: the overall index and each element's, exact; null without answers. */
   satisfaction: { index: Ratio | null; elements: ReadonlyMap<string, Ratio | null> } | null
+}
+
+/** A ratio leaf's counts for one unit (denominator > 0). */
+export interface RatioCounts {
+  criterion: string
+  numerator: bigint
+  denominator: bigint
+}
+
+/** A ratio leaf of the framework: its maximum and its rule. */
+export interface RatioLeaf {
+  maxHundredths: bigint
+  rule: RatioRule
+}
+
+/** The leaves whose points are computed rather than summed: survey leaves, and ratio leaves by code. */
+export interface ComputedLeaves {
+  survey: readonly SurveyLeaf[]
+  ratio: ReadonlyMap<string, RatioLeaf>
 }
 
 /** A survey-scored leaf of the framework (survey leaves apply to every unit). */
@@ -55,10 +80,21 @@ interface Scored {
   provisional: boolean
 }
 
-function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
-  let points: Ratio = fromHundredths(u.appraisalHundredths)
+/** The exact points of a unit's ratio leaves scored from their counts. */
+function ratioLeafPoints(u: UnitTotals, scorers: ReadonlyMap<string, RatioScorer>): Ratio {
+  let points: Ratio = ZERO
+  for (const c of u.ratioCounts) {
+    const score = scorers.get(c.criterion)
+    const rate = indicatorRate(c.numerator, c.denominator)
+    if (score && rate) points = add(points, score(rate))
+  }
+  return points
+}
+
+function scoreUnit(u: UnitTotals, leaves: ComputedLeaves, scorers: ReadonlyMap<string, RatioScorer>): Scored {
+  let points: Ratio = add(fromHundredths(u.appraisalHundredths), ratioLeafPoints(u, scorers))
   let provisional = u.missingAppraisals > 0
-  for (const leaf of surveyLeaves) {
+  for (const leaf of leaves.survey) {
     const linked =
       u.satisfaction === null
         ? null
@@ -86,11 +122,12 @@ function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
  */
 export function computeResults(
   units: readonly UnitTotals[],
-  surveyLeaves: readonly SurveyLeaf[],
+  leaves: ComputedLeaves,
   bands: readonly Band[],
   group: string | null,
 ): Results {
-  const scored = units.map((u) => scoreUnit(u, surveyLeaves))
+  const scorers = new Map([...leaves.ratio].map(([code, leaf]) => [code, ratioScorer(leaf.rule, leaf.maxHundredths)]))
+  const scored = units.map((u) => scoreUnit(u, leaves, scorers))
   const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
     scored
       .filter((s) => !only || only(s))

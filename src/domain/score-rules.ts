@@ -1,16 +1,28 @@
 import { hundredthsToString, parseHundredths } from './decimal.js'
 import type { Role } from './access.js'
+import type { LeafMethod } from './framework.js'
 import type { PeriodStatus } from './period-status.js'
 
-/** The fields of one score row (unit × leaf criterion) that callers write. */
-export type ScoreField = 'self' | 'appraised' | 'notApplicable' | 'note' | 'evidence'
-export const SCORE_FIELDS: readonly ScoreField[] = ['self', 'appraised', 'notApplicable', 'note', 'evidence']
+/** The fields of one score row (unit × leaf criterion) that callers write; the counts only on ratio leaves. */
+export type ScoreField = 'self' | 'appraised' | 'notApplicable' | 'note' | 'evidence' | 'numerator' | 'denominator'
+export const SCORE_FIELDS: readonly ScoreField[] = [
+  'self',
+  'appraised',
+  'notApplicable',
+  'note',
+  'evidence',
+  'numerator',
+  'denominator',
+]
 
-/** docs/api.md: the unit proposes (self, note, evidence); the appraisal council decides (appraised, N/A). */
+/**
+ * docs/api.md: the unit proposes (self, note, evidence); the appraisal council decides (appraised, N/A).
+ * The counts of a ratio leaf are facts reported by systems, not a self-assessment: each writer may send them.
+ */
 const writableByRole: Record<Role, readonly ScoreField[]> = {
   admin: SCORE_FIELDS,
-  appraiser: ['appraised', 'notApplicable'],
-  unit: ['self', 'note', 'evidence'],
+  appraiser: ['appraised', 'notApplicable', 'numerator', 'denominator'],
+  unit: ['self', 'note', 'evidence', 'numerator', 'denominator'],
   reader: [],
 }
 
@@ -34,6 +46,9 @@ export interface ScoreRowInput {
   notApplicable?: boolean | null
   note?: string | null
   evidence?: string[] | null
+  /** Ratio leaves: whole counts, given together (null for both clears). */
+  numerator?: number | string | null
+  denominator?: number | string | null
 }
 
 /** A field to write: `set` false means "not given, keep what is stored". */
@@ -50,6 +65,8 @@ export interface ScoreRowWrite {
   notApplicable: FieldWrite<boolean>
   note: FieldWrite<string>
   evidence: FieldWrite<string[]>
+  numerator: FieldWrite<number>
+  denominator: FieldWrite<number>
 }
 
 export interface RuleIssue {
@@ -60,7 +77,7 @@ export interface RuleIssue {
 
 export interface LeafInfo {
   maxHundredths: bigint
-  method: 'appraisal' | 'survey'
+  method: LeafMethod
 }
 
 const isHttpUrl = (text: string): boolean => {
@@ -102,41 +119,109 @@ function scoreValue(
   return { set: true, value: hundredthsToString(hundredths) }
 }
 
+/** A count as sent: a whole number (JSON) or its digits (CSV), at least 0 and safely within a JSON number. */
+function countValue(value: number | string, at: string, issues: RuleIssue[]): number | null {
+  const text = typeof value === 'string' ? value.trim() : String(value)
+  if (!/^-?\d+$/.test(text)) {
+    issues.push({ pointer: at, code: 'not-an-integer', message: 'must be a whole number' })
+    return null
+  }
+  const count = Number(text)
+  if (count < 0) issues.push({ pointer: at, code: 'below-zero', message: 'must be 0 or more' })
+  else if (!Number.isSafeInteger(count))
+    issues.push({ pointer: at, code: 'too-large', message: `must be at most ${Number.MAX_SAFE_INTEGER}` })
+  else return count
+  return null
+}
+
+const notGiven = { set: false, value: null }
+
 /**
- * Checks one row against the period's framework and turns it into the values to store. `leaf` is the
- * criterion as the framework has it: undefined when unknown, 'inner' for a node with children.
+ * The counts of a row: both given or neither, both null to clear, whole, 0 ≤ numerator ≤ denominator.
+ * Counts belong to ratio leaves only.
  */
-export function checkScoreRow(
+function countWrites(
+  row: ScoreRowInput,
+  leaf: LeafInfo,
+  at: string,
+  issues: RuleIssue[],
+): Pick<ScoreRowWrite, 'numerator' | 'denominator'> {
+  const { numerator, denominator } = row
+  if (numerator === undefined && denominator === undefined) return { numerator: notGiven, denominator: notGiven }
+  if (leaf.method !== 'ratio') {
+    const field = numerator !== undefined ? 'numerator' : 'denominator'
+    const message = `criterion ${row.criterion} is not a ratio criterion: it takes no counts`
+    issues.push({ pointer: `${at}/${field}`, code: 'not-ratio', message })
+    return { numerator: notGiven, denominator: notGiven }
+  }
+  if (numerator === null && denominator === null) {
+    return { numerator: { set: true, value: null }, denominator: { set: true, value: null } }
+  }
+  const given = (value: typeof numerator): value is number | string => value !== undefined && value !== null
+  if (!given(numerator) || !given(denominator)) {
+    const message = 'numerator and denominator are given together (null for both clears them)'
+    issues.push({
+      pointer: `${at}/${given(numerator) ? 'denominator' : 'numerator'}`,
+      code: 'counts-together',
+      message,
+    })
+    return { numerator: notGiven, denominator: notGiven }
+  }
+  const n = countValue(numerator, `${at}/numerator`, issues)
+  const d = countValue(denominator, `${at}/denominator`, issues)
+  if (n === null || d === null) return { numerator: notGiven, denominator: notGiven }
+  if (n > d) {
+    const message = `must be at most the denominator, ${d}`
+    issues.push({ pointer: `${at}/numerator`, code: 'above-denominator', message })
+  }
+  return { numerator: { set: true, value: n }, denominator: { set: true, value: d } }
+}
+
+/** The leaf a row names, if scores may be written on it: a known leaf, not scored by the survey. */
+function writableLeaf(
   row: ScoreRowInput,
   leaf: LeafInfo | 'inner' | undefined,
   at: string,
   issues: RuleIssue[],
-): ScoreRowWrite | null {
-  const before = issues.length
+): LeafInfo | null {
+  const pointer = `${at}/criterion`
   if (leaf === undefined) {
     issues.push({
-      pointer: `${at}/criterion`,
+      pointer,
       code: 'unknown-criterion',
       message: `no criterion ${row.criterion} in the period's framework`,
     })
-    return null
+  } else if (leaf === 'inner') {
+    issues.push({ pointer, code: 'not-a-leaf', message: `criterion ${row.criterion} has sub-criteria: score those` })
+  } else if (leaf.method === 'survey') {
+    const message = `criterion ${row.criterion} is scored by the survey, not by appraisal`
+    issues.push({ pointer, code: 'survey-scored', message })
+  } else {
+    return leaf
   }
-  if (leaf === 'inner') {
-    issues.push({
-      pointer: `${at}/criterion`,
-      code: 'not-a-leaf',
-      message: `criterion ${row.criterion} has sub-criteria: score those`,
-    })
-    return null
+  return null
+}
+
+/**
+ * Checks one row against the period's framework and turns it into the values to store. `leaf` is the
+ * criterion as the framework has it: undefined when unknown, 'inner' for a node with children. A ratio
+ * leaf takes counts, and `appraised`, `notApplicable`, `note` and `evidence` as any leaf, but no `self`:
+ * its own points are computed from the counts.
+ */
+export function checkScoreRow(
+  row: ScoreRowInput,
+  found: LeafInfo | 'inner' | undefined,
+  at: string,
+  issues: RuleIssue[],
+): ScoreRowWrite | null {
+  const before = issues.length
+  const leaf = writableLeaf(row, found, at, issues)
+  if (leaf === null) return null
+  if (leaf.method === 'ratio' && row.self != null) {
+    const message = `criterion ${row.criterion} is scored from its counts: send numerator and denominator`
+    issues.push({ pointer: `${at}/self`, code: 'ratio-scored', message })
   }
-  if (leaf.method !== 'appraisal') {
-    issues.push({
-      pointer: `${at}/criterion`,
-      code: 'survey-scored',
-      message: `criterion ${row.criterion} is scored by the survey, not by appraisal`,
-    })
-    return null
-  }
+  const counts = countWrites(row, leaf, at, issues)
   const self = scoreValue(row.self, leaf.maxHundredths, `${at}/self`, issues)
   const appraised = scoreValue(row.appraised, leaf.maxHundredths, `${at}/appraised`, issues)
   const note =
@@ -164,5 +249,6 @@ export function checkScoreRow(
       row.notApplicable === undefined ? { set: false, value: null } : { set: true, value: row.notApplicable ?? false },
     note,
     evidence: row.evidence === undefined ? { set: false, value: null } : { set: true, value: row.evidence },
+    ...counts,
   }
 }

@@ -1,6 +1,7 @@
 import { classify, type Band } from './bands.js'
 import { add, fromHundredths, hundredthsToNumber, roundHalfUp, ZERO, type Ratio } from './decimal.js'
-import { isLeaf, maxHundredths, type Criterion, type Leaf } from './framework.js'
+import { isLeaf, maxHundredths, type Criterion, type Leaf, type LeafMethod } from './framework.js'
+import { ratioLeafOutcome, type IndicatorCounts, type RatioLeafOutcome, type RatioRule } from './indicators.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 
 /** What is stored for one leaf of one unit, as hundredths. */
@@ -10,6 +11,9 @@ export interface LeafScore {
   notApplicable: boolean
   note: string | null
   evidence: string[] | null
+  /** A ratio leaf's counts, both or neither. */
+  numerator: bigint | null
+  denominator: bigint | null
 }
 
 /** The satisfaction index linked to a survey leaf (an element's, or the overall one for null). */
@@ -22,13 +26,18 @@ export interface NodeResult {
   points: number
   index: number | null
   children?: NodeResult[]
-  method?: 'appraisal' | 'survey'
+  method?: LeafMethod
   self?: number | null
   appraised?: number | null
   final?: number | null
   notApplicable?: boolean
   note?: string | null
   evidence?: string[] | null
+  /** Ratio leaves only: the counts, the rate (null when the denominator is 0) and the rule's points. */
+  numerator?: number | null
+  denominator?: number | null
+  rate?: number | null
+  computedPoints?: number | null
 }
 
 export interface Scorecard {
@@ -84,28 +93,73 @@ function leafOutcome(c: Leaf, max: bigint, stored: LeafScore | undefined, survey
 
 const NOT_APPLICABLE: LeafOutcome = { points: ZERO, final: null, provisional: false }
 
+const rounded = (r: Ratio | null): number | null => (r === null ? null : hundredthsToNumber(roundHalfUp(r)))
+const countOf = (n: bigint | null): number | null => (n === null ? null : Number(n))
+
+/** The stored counts of a leaf, when both are there. */
+const countsOf = (stored: LeafScore | undefined): IndicatorCounts | null =>
+  stored?.numerator != null && stored.denominator != null
+    ? { numerator: stored.numerator, denominator: stored.denominator }
+    : null
+
+/** The members only ratio leaves show: the counts, the rate and the rule's points. */
+const ratioView = (stored: LeafScore | undefined, outcome: RatioLeafOutcome) => ({
+  numerator: countOf(stored?.numerator ?? null),
+  denominator: countOf(stored?.denominator ?? null),
+  rate: rounded(outcome.rate),
+  computedPoints: rounded(outcome.computed),
+})
+
+/**
+ * A ratio leaf: the rule's points from the counts, overridden by an appraised score; not applicable
+ * when marked so or when the denominator is 0; provisional with neither counts nor an appraised score.
+ */
+function scoreRatioLeaf(c: Leaf, rule: RatioRule, stored: LeafScore | undefined): { exact: Exact; view: NodeResult } {
+  const appraised = stored?.appraised ?? null
+  const outcome = ratioLeafOutcome(rule, maxHundredths(c), countsOf(stored), appraised)
+  const notApplicable = (stored?.notApplicable ?? false) || !outcome.applicable
+  const max = notApplicable ? 0n : maxHundredths(c)
+  const points = notApplicable ? ZERO : outcome.points
+  const final = notApplicable ? null : (toNumber(appraised) ?? rounded(outcome.computed))
+  const view: NodeResult = {
+    ...leafView(c, stored, { max, points, final, notApplicable }),
+    ...ratioView(stored, outcome),
+  }
+  return { exact: { points, max, provisional: !notApplicable && outcome.provisional }, view }
+}
+
+/** What every leaf shows. */
+function leafView(
+  c: Leaf,
+  stored: LeafScore | undefined,
+  shown: { max: bigint; points: Ratio; final: number | null; notApplicable: boolean },
+): NodeResult {
+  return {
+    code: c.code,
+    title: c.title,
+    maxPoints: hundredthsToNumber(shown.max),
+    points: hundredthsToNumber(roundHalfUp(shown.points)),
+    index: toNumber(publishedIndex(shown.points, shown.max)),
+    method: c.method,
+    self: toNumber(stored?.self ?? null),
+    appraised: toNumber(stored?.appraised ?? null),
+    final: shown.final,
+    notApplicable: shown.notApplicable,
+    note: stored?.note ?? null,
+    evidence: stored?.evidence ?? null,
+  }
+}
+
 function scoreLeaf(
   c: Leaf,
   stored: LeafScore | undefined,
   survey: SurveyIndexLookup,
 ): { exact: Exact; view: NodeResult } {
+  if (c.method === 'ratio' && c.ratio) return scoreRatioLeaf(c, c.ratio, stored)
   const notApplicable = stored?.notApplicable ?? false
   const max = notApplicable ? 0n : maxHundredths(c)
   const outcome = notApplicable ? NOT_APPLICABLE : leafOutcome(c, max, stored, survey)
-  const view: NodeResult = {
-    code: c.code,
-    title: c.title,
-    maxPoints: hundredthsToNumber(max),
-    points: hundredthsToNumber(roundHalfUp(outcome.points)),
-    index: toNumber(publishedIndex(outcome.points, max)),
-    method: c.method,
-    self: toNumber(stored?.self ?? null),
-    appraised: toNumber(stored?.appraised ?? null),
-    final: outcome.final,
-    notApplicable,
-    note: stored?.note ?? null,
-    evidence: stored?.evidence ?? null,
-  }
+  const view = leafView(c, stored, { max, points: outcome.points, final: outcome.final, notApplicable })
   return { exact: { points: outcome.points, max, provisional: outcome.provisional }, view }
 }
 

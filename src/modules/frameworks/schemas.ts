@@ -2,10 +2,62 @@ import { Type } from 'typebox'
 import type { FrameworkInput } from '../../domain/framework.js'
 import { Code, Name, PageQuery, Page } from '../../http/schemas.js'
 
-const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey')], {
+const Method = Type.Union([Type.Literal('appraisal'), Type.Literal('survey'), Type.Literal('ratio')], {
   description:
-    '`appraisal` (default): scored by the unit, then the appraisal council; `survey`: points from the survey',
+    '`appraisal` (default): scored by the unit, then the appraisal council; `survey`: points from the survey; `ratio`: points from two counts the unit submits, by its `ratio` rule',
 })
+
+const Percent = (description: string) =>
+  Type.Number({ description: `${description}; a percentage, two decimals at most` })
+
+/** How a ratio leaf scores the rate numerator ÷ denominator × 100, exact (never rounded before scoring). */
+export const RatioRuleSchema = Type.Object(
+  {
+    label: Name('What the rate measures, e.g. "Hồ sơ giải quyết đúng hạn"'),
+    scoring: Type.Union([
+      Type.Object(
+        {
+          kind: Type.Literal('tiers'),
+          tiers: Type.Array(
+            Type.Object(
+              {
+                min: Percent('The lowest rate earning the tier, from 0 to 100, distinct between tiers'),
+                points: Type.Number({ description: "0 to the leaf's maxPoints, two decimals at most" }),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 1, maxItems: 100 },
+          ),
+        },
+        {
+          additionalProperties: false,
+          description: 'The points of the highest tier whose `min` the exact rate reaches; below every tier, 0',
+        },
+      ),
+      Type.Object(
+        { kind: Type.Literal('proportional'), target: Percent('Above 0, at most 100') },
+        { additionalProperties: false, description: 'maxPoints × min(rate ÷ target, 1), exact' },
+      ),
+    ]),
+  },
+  {
+    additionalProperties: false,
+    description: 'Ratio leaves only',
+    examples: [
+      {
+        label: 'Hồ sơ giải quyết đúng hạn',
+        scoring: {
+          kind: 'tiers',
+          tiers: [
+            { min: 100, points: 1 },
+            { min: 95, points: 0.5 },
+          ],
+        },
+      },
+      { label: 'Thủ tục hành chính trực tuyến mức độ 3, 4', scoring: { kind: 'proportional', target: 75 } },
+    ],
+  },
+)
 
 /** Criteria nest at most this deep in the schema itself (the domain allows fewer, MAX_DEPTH, and says so). */
 export const CRITERION_SCHEMA_LEVELS = 10
@@ -33,6 +85,7 @@ const criterionInputLevel = (level: number) =>
           Type.Null(),
         ]),
       ),
+      ratio: Type.Optional(RatioRuleSchema),
       children: Type.Optional(
         level < CRITERION_SCHEMA_LEVELS
           ? Type.Array(Type.Ref(criterionInputId(level + 1)), {
@@ -61,6 +114,7 @@ export const CriterionNodeSchema = Type.Object(
     maxPoints: Type.Number({ description: "A leaf's maximum, or the exact sum of the children's" }),
     method: Type.Optional(Method),
     surveyElement: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    ratio: Type.Optional(RatioRuleSchema),
     children: Type.Optional(Type.Array(Type.Ref('CriterionNode'))),
   },
   { $id: 'CriterionNode', additionalProperties: false },
@@ -124,6 +178,35 @@ const example = {
       children: [
         { code: '1.1', title: 'Kế hoạch CCHC', maxPoints: 1.5 },
         { code: '1.2', title: 'Báo cáo CCHC', maxPoints: 1 },
+      ],
+    },
+    {
+      code: '3',
+      title: 'Cải cách thủ tục hành chính',
+      children: [
+        {
+          code: '3.1',
+          title: 'Tỷ lệ TTHC cung cấp trực tuyến mức độ 3, 4',
+          maxPoints: 1,
+          method: 'ratio',
+          ratio: { label: 'Thủ tục hành chính trực tuyến mức độ 3, 4', scoring: { kind: 'proportional', target: 75 } },
+        },
+        {
+          code: '3.2',
+          title: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+          maxPoints: 1,
+          method: 'ratio',
+          ratio: {
+            label: 'Hồ sơ giải quyết đúng hạn',
+            scoring: {
+              kind: 'tiers',
+              tiers: [
+                { min: 100, points: 1 },
+                { min: 95, points: 0.5 },
+              ],
+            },
+          },
+        },
       ],
     },
     {

@@ -6,12 +6,17 @@ export interface UnitTotalsRow {
   name: string
   group: string
   rankable: boolean
-  /** Final points of the unit's applicable scored leaves (appraised, else self), a decimal string. */
+  /**
+   * Final points of the unit's applicable scored leaves (appraised, else self), a decimal string. A ratio
+   * leaf stores no self score, so it adds its appraised score or nothing.
+   */
   appraisal_points: string
-  /** Scored leaves that need no more appraisal: appraised, or not applicable. */
+  /** Scored leaves that need no more appraisal: appraised, not applicable, or (ratio leaves) with counts. */
   settled: number
-  /** The leaves marked not applicable for the unit. */
+  /** The leaves not applicable to the unit: marked so, or ratio leaves with a denominator of 0. */
   not_applicable: string[]
+  /** `criterion:numerator:denominator` of the applicable ratio leaves with counts and no appraised score. */
+  ratio_counts: string[]
 }
 
 export interface SnapshotRow {
@@ -26,7 +31,8 @@ export class ResultsRepository {
 
   /**
    * Per unit of the period, summed in the database: the final points of its applicable scored leaves,
-   * how many of them are settled, and which are not applicable. Only one row per unit comes back; the
+   * how many of them are settled, which are not applicable, and the counts of the ratio leaves whose
+   * points the domain computes (they are not a plain sum). Only one row per unit comes back; the
    * framework's maxima complete it (scores exist only for the framework's appraisal leaves).
    */
   async unitTotals(period: string): Promise<UnitTotalsRow[]> {
@@ -43,14 +49,19 @@ export class ResultsRepository {
       select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
         coalesce(p.points, 0)::text as appraisal_points,
         coalesce(p.settled, 0)::int as settled,
-        coalesce(p.not_applicable, '{}') as not_applicable
+        coalesce(p.not_applicable, '{}') as not_applicable,
+        coalesce(p.ratio_counts, '{}') as ratio_counts
       from period_units pu
       join units u on u.code = pu.unit_code
       left join (
         select unit_code,
-          sum(coalesce(appraised, self, 0)) filter (where not not_applicable) as points,
-          count(*) filter (where not_applicable or appraised is not null) as settled,
-          array_agg(criterion_code order by criterion_code) filter (where not_applicable) as not_applicable
+          sum(coalesce(appraised, self, 0)) filter (where not not_applicable and denominator is distinct from 0) as points,
+          count(*) filter (where not_applicable or appraised is not null or numerator is not null) as settled,
+          array_agg(criterion_code order by criterion_code) filter (where not_applicable or denominator = 0)
+            as not_applicable,
+          array_agg(criterion_code || ':' || numerator || ':' || denominator)
+            filter (where numerator is not null and denominator <> 0 and appraised is null and not not_applicable)
+            as ratio_counts
         from scores
         where period_code = ${period}
         group by unit_code

@@ -11,7 +11,14 @@ import {
   type Criterion,
   type FrameworkContent,
 } from '../../domain/framework.js'
-import { computeResults, summariseItems, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
+import {
+  computeResults,
+  summariseItems,
+  type RatioCounts,
+  type RatioLeaf,
+  type SurveyLeaf,
+  type UnitTotals,
+} from '../../domain/results.js'
 import { AppError } from '../../http/problems.js'
 import type { ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
@@ -29,13 +36,30 @@ export type SatisfactionLoader = (
 
 const noSatisfaction: SatisfactionLoader = async () => new Map()
 
-/** The framework's appraisal leaves and their maxima: what the stored scores can refer to. */
-function appraisalLeaves(criteria: Criterion[], into = new Map<string, bigint>()): Map<string, bigint> {
+/** The framework's appraisal and ratio leaves and their maxima: what the stored scores can refer to. */
+function scoredLeaves(criteria: Criterion[], into = new Map<string, bigint>()): Map<string, bigint> {
   for (const c of criteria) {
-    if (!isLeaf(c)) appraisalLeaves(c.children, into)
-    else if (c.method === 'appraisal') into.set(c.code, maxHundredths(c))
+    if (!isLeaf(c)) scoredLeaves(c.children, into)
+    else if (c.method !== 'survey') into.set(c.code, maxHundredths(c))
   }
   return into
+}
+
+/** The framework's ratio leaves by code, with their rules. */
+function ratioLeaves(criteria: Criterion[], into = new Map<string, RatioLeaf>()): Map<string, RatioLeaf> {
+  for (const c of criteria) {
+    if (!isLeaf(c)) ratioLeaves(c.children, into)
+    else if (c.method === 'ratio' && c.ratio) into.set(c.code, { maxHundredths: maxHundredths(c), rule: c.ratio })
+  }
+  return into
+}
+
+/** `criterion:numerator:denominator` as the results query aggregates them (codes hold no colon). */
+function parseRatioCounts(entries: readonly string[]): RatioCounts[] {
+  return entries.map((entry) => {
+    const [criterion = '', numerator = '0', denominator = '1'] = entry.split(':')
+    return { criterion, numerator: BigInt(numerator), denominator: BigInt(denominator) }
+  })
 }
 
 export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
@@ -150,7 +174,7 @@ export class ResultsService {
       new ResultsRepository(db).unitTotals(period.code),
       this.loadSatisfaction(db, period, framework),
     ])
-    const leaves = appraisalLeaves(framework.criteria)
+    const leaves = scoredLeaves(framework.criteria)
     const total = totalHundredths(framework)
     const units: UnitTotals[] = rows.map((r) => ({
       code: r.code,
@@ -160,9 +184,11 @@ export class ResultsService {
       appraisalHundredths: parseHundredths(r.appraisal_points),
       maxHundredths: r.not_applicable.reduce((max, code) => max - (leaves.get(code) ?? 0n), total),
       missingAppraisals: leaves.size - r.settled,
+      ratioCounts: parseRatioCounts(r.ratio_counts),
       satisfaction: satisfaction.get(r.code) ?? null,
     }))
-    const results = computeResults(units, surveyLeaves(framework.criteria), framework.bands, group)
+    const computed = { survey: surveyLeaves(framework.criteria), ratio: ratioLeaves(framework.criteria) }
+    const results = computeResults(units, computed, framework.bands, group)
     return { period: periodView(period), group, snapshot: null, ...results }
   }
 

@@ -5,8 +5,11 @@ import { CODE_PATTERN } from '../../http/schemas.js'
 import { unstorableText } from '../../http/text.js'
 import type { ScoreRowRequest } from './service.js'
 
-const COLUMNS = ['unit', 'criterion', 'self', 'appraised', 'notApplicable', 'note'] as const
+const COLUMNS = ['unit', 'criterion', 'self', 'appraised', 'notApplicable', 'note', 'numerator', 'denominator'] as const
 type Column = (typeof COLUMNS)[number]
+/** Columns handed on as text: the rules (src/domain/score-rules.ts) read the numbers. */
+const TEXT_COLUMNS = ['self', 'appraised', 'note', 'numerator', 'denominator'] as const
+type TextColumn = (typeof TEXT_COLUMNS)[number]
 const code = new RegExp(CODE_PATTERN)
 const booleans: Record<string, boolean> = { true: true, false: false, '1': true, '0': false }
 
@@ -57,6 +60,16 @@ function unstorableCells(record: string[], index: number, positions: Map<Column,
   return issues
 }
 
+/** The text cells of a row that are given (not empty), each as the member of its column. */
+function givenCells(cell: (column: Column) => string | undefined): Partial<Record<TextColumn, string>> {
+  const given: Partial<Record<TextColumn, string>> = {}
+  for (const column of TEXT_COLUMNS) {
+    const value = cell(column)
+    if (value !== undefined) given[column] = value
+  }
+  return given
+}
+
 /** One data row (0-based `index`) as a score row; a cell that breaks a rule is reported with its row. */
 function rowOf(record: string[], index: number, positions: Map<Column, number>): ScoreRowRequest {
   const row = index + 1
@@ -93,18 +106,13 @@ function rowOf(record: string[], index: number, positions: Map<Column, number>):
       message: 'must be true, false, 1 or 0',
     })
   }
-  const self = cell('self')
-  const appraised = cell('appraised')
-  const note = cell('note')
   return {
     unit: unit ?? '',
     ...(issues.length > 0 ? { issues } : {}),
     input: {
       criterion: criterion ?? '',
-      ...(self !== undefined ? { self } : {}),
-      ...(appraised !== undefined ? { appraised } : {}),
+      ...givenCells(cell),
       ...(na !== undefined && na.toLowerCase() in booleans ? { notApplicable: booleans[na.toLowerCase()]! } : {}),
-      ...(note !== undefined ? { note } : {}),
     },
   }
 }

@@ -27,6 +27,8 @@ const changed: Record<ScoreField, RawBuilder<boolean>> = {
   notApplicable: sql<boolean>`(i.na_set and i.na is distinct from coalesce(s.not_applicable, false))`,
   note: sql<boolean>`(i.note_set and i.note is distinct from s.note)`,
   evidence: sql<boolean>`(i.evidence_set and i.evidence is distinct from s.evidence)`,
+  numerator: sql<boolean>`(i.numerator_set and i.numerator is distinct from s.numerator)`,
+  denominator: sql<boolean>`(i.denominator_set and i.denominator is distinct from s.denominator)`,
 }
 const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})`
 
@@ -52,7 +54,8 @@ export class ScoreWriter {
         row_no integer not null, unit_code text not null, criterion_code text not null,
         self_set boolean not null, self numeric(12, 2), appraised_set boolean not null, appraised numeric(12, 2),
         na_set boolean not null, na boolean, note_set boolean not null, note text,
-        evidence_set boolean not null, evidence jsonb
+        evidence_set boolean not null, evidence jsonb,
+        numerator_set boolean not null, numerator bigint, denominator_set boolean not null, denominator bigint
       ) on commit drop`.execute(this.trx)
   }
 
@@ -72,14 +75,17 @@ export class ScoreWriter {
       note: w.note.value,
       evidence_set: w.evidence.set,
       evidence: w.evidence.value,
+      numerator_set: w.numerator.set,
+      numerator: w.numerator.value,
+      denominator_set: w.denominator.set,
+      denominator: w.denominator.value,
     }))
     await sql`insert into score_input
       select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
         row_no integer, unit_code text, criterion_code text,
         self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
-        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb)`.execute(
-      this.trx,
-    )
+        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb,
+        numerator_set boolean, numerator bigint, denominator_set boolean, denominator bigint)`.execute(this.trx)
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
@@ -135,7 +141,9 @@ export class ScoreWriter {
         (2, 'appraised', to_jsonb(s.appraised), to_jsonb(i.appraised), ${changed.appraised}),
         (3, 'notApplicable', to_jsonb(coalesce(s.not_applicable, false)), to_jsonb(i.na), ${changed.notApplicable}),
         (4, 'note', to_jsonb(s.note), to_jsonb(i.note), ${changed.note}),
-        (5, 'evidence', s.evidence, i.evidence, ${changed.evidence})
+        (5, 'evidence', s.evidence, i.evidence, ${changed.evidence}),
+        (6, 'numerator', to_jsonb(s.numerator), to_jsonb(i.numerator), ${changed.numerator}),
+        (7, 'denominator', to_jsonb(s.denominator), to_jsonb(i.denominator), ${changed.denominator})
       ) as f(ord, field, old, new, changed)
       where f.changed
       order by i.row_no, f.ord`.execute(this.trx)
@@ -147,14 +155,18 @@ export class ScoreWriter {
         not_applicable = case when i.na_set then coalesce(i.na, false) else s.not_applicable end,
         note = case when i.note_set then i.note else s.note end,
         evidence = case when i.evidence_set then i.evidence else s.evidence end,
+        numerator = case when i.numerator_set then i.numerator else s.numerator end,
+        denominator = case when i.denominator_set then i.denominator else s.denominator end,
         updated_at = now()
       from score_input i
       where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code
         and ${anyChanged}`.execute(this.trx)
 
     await sql`
-      insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence)
-      select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence
+      insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
+        numerator, denominator)
+      select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence,
+        i.numerator, i.denominator
       from score_input i
       where not exists (
         select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(
@@ -170,6 +182,8 @@ export interface StoredScore {
   notApplicable: boolean
   note: string | null
   evidence: string[] | null
+  numerator: number | null
+  denominator: number | null
 }
 
 export class ScoresRepository {
@@ -185,6 +199,8 @@ export class ScoresRepository {
         'not_applicable as notApplicable',
         'note',
         'evidence',
+        'numerator',
+        'denominator',
       ])
       .where('period_code', '=', period)
       .where('unit_code', '=', unit)

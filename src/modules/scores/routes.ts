@@ -44,10 +44,11 @@ const PUT_SCORES_DESCRIPTION = [
 
 const IMPORT_SCORES_DESCRIPTION = [
   [
-    'JSON `{"rows":[{unit, criterion, self?, appraised?, notApplicable?, note?}]}` or `text/csv` with',
-    'the header `unit,criterion,self,appraised,notApplicable,note` (columns in any order; `unit` and',
-    '`criterion` required; `.` decimals; `notApplicable` true/false/1/0; an empty cell means "not',
-    'given"; UTF-8 with or without BOM).',
+    'JSON `{"rows":[{unit, criterion, self?, appraised?, notApplicable?, note?, numerator?, denominator?}]}`',
+    'or `text/csv` with the header `unit,criterion,self,appraised,notApplicable,note,numerator,denominator`',
+    '(columns in any order; `unit` and `criterion` required; `.` decimals; `notApplicable`',
+    'true/false/1/0; an empty cell means "not given"; UTF-8 with or without BOM). `numerator` and',
+    '`denominator` are the counts of a ratio leaf, given together, as in `PUT …/indicators`.',
   ].join(' '),
   [
     'All or nothing in one transaction: any bad row answers 422 listing every bad row (`row` is',
@@ -210,7 +211,10 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
           content: {
             'application/json': { schema: ImportBody },
             'text/csv': {
-              schema: { description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)' },
+              schema: {
+                description:
+                  'unit,criterion,self,appraised,notApplicable,note,numerator,denominator (read as it streams in)',
+              },
             },
           },
         },

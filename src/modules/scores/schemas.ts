@@ -28,6 +28,16 @@ export const ScoreRow = Type.Object(
   { additionalProperties: false },
 )
 
+const Count = (description: string) =>
+  Type.Optional(
+    Type.Union([
+      Type.Number({
+        description: `${description}: a whole number, 0 ≤ numerator ≤ denominator; given with the other count, \`null\` for both clears them`,
+      }),
+      Type.Null(),
+    ]),
+  )
+
 const Reason = Type.Optional(
   Type.String({ minLength: 1, maxLength: 2000, description: 'Recorded with every audit entry of this write' }),
 )
@@ -63,7 +73,7 @@ export const ScorecardNodeSchema = Type.Object(
       description: 'points ÷ maxPoints × 100; null when nothing applies',
     }),
     children: Type.Optional(Type.Array(Type.Ref('ScorecardNode'))),
-    method: Type.Optional(Type.Union([Type.Literal('appraisal'), Type.Literal('survey')])),
+    method: Type.Optional(Type.Union([Type.Literal('appraisal'), Type.Literal('survey'), Type.Literal('ratio')])),
     self: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     appraised: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     final: Type.Optional(
@@ -75,6 +85,20 @@ export const ScorecardNodeSchema = Type.Object(
     notApplicable: Type.Optional(Type.Boolean()),
     note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     evidence: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
+    numerator: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'Ratio leaves: the counts' })),
+    denominator: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+    rate: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description:
+          'Ratio leaves: numerator ÷ denominator × 100, two decimals half-up; null without counts or when the denominator is 0',
+      }),
+    ),
+    computedPoints: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description:
+          "Ratio leaves: the rule's points for the exact rate (an appraised score overrides them in `final`); null without counts",
+      }),
+    ),
   },
   { $id: 'ScorecardNode', additionalProperties: false },
 )
@@ -111,6 +135,23 @@ export const ScoresResult = Type.Object(
   { additionalProperties: false },
 )
 
+export const IndicatorRow = Type.Object(
+  {
+    criterion: Code("A leaf of the period's framework with method `ratio`"),
+    numerator: Count('The count of cases meeting the indicator (e.g. dossiers resolved on time)'),
+    denominator: Count('The count of all cases (e.g. dossiers received); 0 makes the leaf not applicable'),
+  },
+  { additionalProperties: false },
+)
+
+export const IndicatorsBody = Type.Object(
+  { indicators: Type.Array(IndicatorRow, { maxItems: 10000 }), reason: Reason },
+  {
+    additionalProperties: false,
+    examples: [{ indicators: [{ criterion: '3.2', numerator: 950, denominator: 1000 }] }],
+  },
+)
+
 export const ImportRow = Type.Object(
   {
     unit: Code(),
@@ -119,6 +160,8 @@ export const ImportRow = Type.Object(
     appraised: Score('Appraised score'),
     notApplicable: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
     note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    numerator: Count('Ratio leaves: the count of cases meeting the indicator'),
+    denominator: Count('Ratio leaves: the count of all cases'),
   },
   { additionalProperties: false },
 )
@@ -132,6 +175,7 @@ export const ImportBody = Type.Object(
         rows: [
           { unit: 'xa-quang-loi', criterion: '1.1', appraised: 1.25 },
           { unit: 'xa-quang-loi', criterion: '1.2', notApplicable: true },
+          { unit: 'xa-quang-loi', criterion: '3.2', numerator: 950, denominator: 1000 },
         ],
       },
     ],
@@ -165,7 +209,9 @@ export const AuditEntry = Type.Object(
     client: Type.Object({ id: Type.String(), role: Type.String() }, { additionalProperties: false }),
     unit: Type.String(),
     criterion: Type.String(),
-    field: Type.String({ description: 'self, appraised, notApplicable, note or evidence' }),
+    field: Type.String({
+      description: 'self, appraised, notApplicable, note, evidence, numerator or denominator',
+    }),
     old: AuditValue,
     new: AuditValue,
     reason: Type.Union([Type.String(), Type.Null()]),

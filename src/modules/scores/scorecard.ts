@@ -31,6 +31,8 @@ export async function computeScorecard(
         notApplicable: r.notApplicable,
         note: r.note,
         evidence: r.evidence,
+        numerator: r.numerator === null ? null : BigInt(r.numerator),
+        denominator: r.denominator === null ? null : BigInt(r.denominator),
       },
     ]),
   )

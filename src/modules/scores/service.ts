@@ -35,8 +35,11 @@ export interface ScoreWriteRequest {
   rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
   reason: string | null
   dryRun: boolean
-  /** One unit's PUT (with its If-Match), or an import across units. */
-  scope: { kind: 'unit'; unit: string; ifMatch?: string } | { kind: 'import' }
+  /**
+   * One unit's PUT (with its If-Match, and the body member holding its rows: `scores`, or `indicators`
+   * for the counts of ratio leaves), or an import across units.
+   */
+  scope: { kind: 'unit'; unit: string; ifMatch?: string; member?: 'scores' | 'indicators' } | { kind: 'import' }
 }
 
 export interface ScoreWriteResult extends ChangeSummary {
@@ -68,6 +71,8 @@ const writeNothing = (criterion: string): ScoreRowWrite => ({
   notApplicable: unset,
   note: unset,
   evidence: unset,
+  numerator: unset,
+  denominator: unset,
 })
 
 /** Collects the places at fault, keeping the first MAX_REPORTED_ERRORS and counting the rest. */
@@ -101,13 +106,13 @@ interface WriteContext {
 }
 
 /**
- * Where a row (or a field of it) is in the request: `/scores/i` for a unit's PUT, `/rows/i` and `row` for
- * an import.
+ * Where a row (or a field of it) is in the request: `/scores/i` (or `/indicators/i`) for a unit's PUT,
+ * `/rows/i` and `row` for an import.
  */
 const placeOf =
   (scope: ScoreWriteRequest['scope']) =>
   (rowNo: number, field?: string): { pointer: string; row?: number } => {
-    const base = scope.kind === 'unit' ? `/scores/${rowNo}` : `/rows/${rowNo}`
+    const base = scope.kind === 'unit' ? `/${scope.member ?? 'scores'}/${rowNo}` : `/rows/${rowNo}`
     return { pointer: field ? `${base}/${field}` : base, ...(scope.kind === 'import' ? { row: rowNo + 1 } : {}) }
   }
 
@@ -300,4 +305,4 @@ export async function writeScores(
 }
 
 /** The request row a pointer is in (-1 for the request as a whole), so problems list in row order. */
-const rowOf = (pointer: string): number => Number(/^\/(?:scores|rows)\/(\d+)/.exec(pointer)?.[1] ?? -1)
+const rowOf = (pointer: string): number => Number(/^\/(?:scores|indicators|rows)\/(\d+)/.exec(pointer)?.[1] ?? -1)
