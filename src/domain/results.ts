@@ -1,5 +1,18 @@
 import { classify, type Band } from './bands.js'
-import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
+import {
+  documentFields,
+  itemFields,
+  rankFields,
+  scoreFields,
+  summariseFields,
+  type DocumentField,
+  type FieldScore,
+  type FieldSpec,
+  type FieldTotals,
+  type ItemField,
+} from './fields.js'
+import { selfAssessment, summariseGaps, type SelfAssessment } from './self-assessment.js'
+import { add, ZERO, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 import { orderForListing, rankCompetition, type Rank } from './ranking.js'
 import { countBands, summarise, type Statistics } from './statistics.js'
@@ -18,12 +31,18 @@ export interface UnitTotals {
   missingAppraisals: number
   /** The unit's satisfaction: the overall index and each element's, exact; null without answers. */
   satisfaction: { index: Ratio | null; elements: ReadonlyMap<string, Ratio | null> } | null
+  /** Self-assessed scores of the applicable appraisal leaves, in hundredths (a missing one counts 0). */
+  selfHundredths: bigint
+  /** Per field position (see FieldSpec), what SQL summed; absent when nothing is stored for it. */
+  fields: ReadonlyArray<FieldTotals | undefined>
 }
 
 /** A survey-scored leaf of the framework (survey leaves apply to every unit). */
 export interface SurveyLeaf {
   maxHundredths: bigint
   element: string | null
+  /** The position of the leaf's field. */
+  field: number
 }
 
 export interface ResultItem {
@@ -36,6 +55,9 @@ export interface ResultItem {
   groupRank: Rank | null
   satisfaction: { index: number; rank: Rank | null } | null
   provisional: boolean
+  /** Per field of the framework, in its order. */
+  fields: ItemField[]
+  selfAssessment: SelfAssessment
 }
 
 export type SatisfactionStatistics = Statistics
@@ -44,19 +66,29 @@ export type ResultStatistics = Statistics & { bands: Record<string, number> }
 export interface Results {
   statistics: ResultStatistics
   satisfaction: SatisfactionStatistics | null
+  /** Per field, statistics over the listed units' field indexes. */
+  fields: DocumentField[]
+  /** Statistics over the listed units' self-assessment gaps. */
+  selfAssessmentGap: Statistics
   items: ResultItem[]
 }
 
 interface Scored {
+  code: string
   totals: UnitTotals
+  rankable: boolean
   points: Ratio
   index: bigint | null
   satisfaction: bigint | null
   provisional: boolean
+  fields: FieldScore[]
+  /** Points computed rather than proposed (survey leaves): they count in the self-assessment too. */
+  computed: Ratio
 }
 
-function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
-  let points: Ratio = fromHundredths(u.appraisalHundredths)
+function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[], fields: readonly FieldSpec[]): Scored {
+  let computed: Ratio = ZERO
+  const perField: Array<Ratio | undefined> = []
   let provisional = u.missingAppraisals > 0
   for (const leaf of surveyLeaves) {
     const linked =
@@ -65,17 +97,24 @@ function scoreUnit(u: UnitTotals, surveyLeaves: readonly SurveyLeaf[]): Scored {
         : leaf.element === null
           ? u.satisfaction.index
           : (u.satisfaction.elements.get(leaf.element) ?? null)
-    points = add(points, surveyLeafPoints(leaf.maxHundredths, linked))
+    const earned = surveyLeafPoints(leaf.maxHundredths, linked)
+    computed = add(computed, earned)
+    perField[leaf.field] = add(perField[leaf.field] ?? ZERO, earned)
     if (linked === null) provisional = true
   }
+  const points = add(fromHundredths(u.appraisalHundredths), computed)
   const exactIndex = indexOf(points, fromHundredths(u.maxHundredths))
   const satisfaction = u.satisfaction?.index ?? null
   return {
+    code: u.code,
     totals: u,
+    rankable: u.rankable,
     points,
     index: exactIndex === null ? null : roundHalfUp(exactIndex),
     satisfaction: satisfaction === null ? null : roundHalfUp(satisfaction),
     provisional,
+    fields: scoreFields(fields, u.fields, perField),
+    computed,
   }
 }
 
@@ -89,8 +128,9 @@ export function computeResults(
   surveyLeaves: readonly SurveyLeaf[],
   bands: readonly Band[],
   group: string | null,
+  fields: readonly FieldSpec[] = [],
 ): Results {
-  const scored = units.map((u) => scoreUnit(u, surveyLeaves))
+  const scored = units.map((u) => scoreUnit(u, surveyLeaves, fields))
   const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
     scored
       .filter((s) => !only || only(s))
@@ -108,6 +148,7 @@ export function computeResults(
       groupRanks.set(code, rank)
   }
   const satisfactionRanks = rankCompetition(candidates((s) => s.satisfaction))
+  const fieldRanks = rankFields(scored, fields.length)
 
   const listed = scored.filter((s) => group === null || s.totals.group === group)
   const byCode = new Map(listed.map((s) => [s.totals.code, s]))
@@ -131,17 +172,23 @@ export function computeResults(
           ? null
           : { index: hundredthsToNumber(s.satisfaction), rank: satisfactionRanks.get(code) ?? null },
       provisional: s.provisional,
+      fields: itemFields(code, fields, s.fields, fieldRanks),
+      selfAssessment: selfAssessment(s.totals.selfHundredths, s.computed, s.totals.maxHundredths, s.index),
     }
   })
 
-  return { ...summariseItems(items, bands), items }
+  return { ...summariseItems(items, bands, documentFields(fields)), items }
 }
 
 /**
  * Statistics over listed items, from their published two-decimal values: the same whether the items
  * were computed now or read from a publication snapshot.
  */
-export function summariseItems(items: readonly ResultItem[], bands: readonly Band[]): Omit<Results, 'items'> {
+export function summariseItems(
+  items: ReadonlyArray<Pick<ResultItem, 'unit' | 'index' | 'satisfaction'> & Partial<ResultItem>>,
+  bands: readonly Band[],
+  fields: ReadonlyArray<{ code: string; title: string; maxPoints: number }>,
+): Omit<Results, 'items'> {
   const indexes = items.map((i) => ({ code: i.unit.code, value: i.index === null ? null : parseHundredths(i.index) }))
   const satisfactions = items.flatMap((i) =>
     i.satisfaction ? [{ code: i.unit.code, value: parseHundredths(i.satisfaction.index) }] : [],
@@ -155,5 +202,7 @@ export function summariseItems(items: readonly ResultItem[], bands: readonly Ban
       ),
     },
     satisfaction: satisfactions.length > 0 ? summarise(satisfactions) : null,
+    fields: summariseFields(fields, items),
+    selfAssessmentGap: summariseGaps(items),
   }
 }

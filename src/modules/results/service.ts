@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
-import { parseHundredths } from '../../domain/decimal.js'
 import type { Band } from '../../domain/bands.js'
-import {
-  isLeaf,
-  maxHundredths,
-  totalHundredths,
-  type Criterion,
-  type FrameworkContent,
-} from '../../domain/framework.js'
-import { computeResults, summariseItems, type SurveyLeaf, type UnitTotals } from '../../domain/results.js'
+import type { FrameworkContent } from '../../domain/framework.js'
+import { computeResults, summariseItems, type UnitTotals } from '../../domain/results.js'
+import { frameworkInputs, toUnitTotals } from './inputs.js'
+import { toSvg } from './chart-svg.js'
+import { toHtml } from './report-html.js'
+import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
 import type { ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
@@ -29,34 +26,16 @@ export type SatisfactionLoader = (
 
 const noSatisfaction: SatisfactionLoader = async () => new Map()
 
-/** The framework's appraisal leaves and their maxima: what the stored scores can refer to. */
-function appraisalLeaves(criteria: Criterion[], into = new Map<string, bigint>()): Map<string, bigint> {
-  for (const c of criteria) {
-    if (!isLeaf(c)) appraisalLeaves(c.children, into)
-    else if (c.method === 'appraisal') into.set(c.code, maxHundredths(c))
-  }
-  return into
-}
-
-export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
-  return criteria.flatMap((c): SurveyLeaf[] =>
-    isLeaf(c)
-      ? c.method === 'survey'
-        ? [{ maxHundredths: maxHundredths(c), element: c.surveyElement }]
-        : []
-      : surveyLeaves(c.children),
-  )
-}
-
 const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
 
-export type ResultsMediaType = 'json' | 'csv' | 'xlsx'
+export type ResultsMediaType = ReportFormat
 
-/** One answer as sent: the bytes, and the document they were made from (for file names). */
+/** One answer as sent: the bytes, the document they were made from (for file names), and their ETag. */
 export interface ResultsRepresentation {
   period: PeriodRow
   document: ResultsDocument
   body: Buffer
+  etag: string
 }
 
 /** A period's results, and each representation asked of them so far (by group and media type). */
@@ -66,7 +45,7 @@ interface PeriodResults {
   /** The exact text of the unfiltered JSON answer (a snapshot's stored bytes when frozen). */
   text: string
   bands: readonly Band[]
-  encoded: Map<string, Promise<{ document: ResultsDocument; body: Buffer }>>
+  encoded: Map<string, Promise<{ document: ResultsDocument; body: Buffer; etag: string }>>
 }
 
 export class ResultsService {
@@ -88,23 +67,13 @@ export class ResultsService {
     known?: FrameworkContent,
   ): Promise<ResultsDocument> {
     const framework = known ?? (await loadFramework(db, period.framework))
+    const inputs = frameworkInputs(framework)
     const [rows, satisfaction] = await Promise.all([
-      new ResultsRepository(db).unitTotals(period.code),
+      new ResultsRepository(db).unitTotals(period.code, inputs.mapping),
       this.loadSatisfaction(db, period, framework),
     ])
-    const leaves = appraisalLeaves(framework.criteria)
-    const total = totalHundredths(framework)
-    const units: UnitTotals[] = rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      group: r.group,
-      rankable: r.rankable,
-      appraisalHundredths: parseHundredths(r.appraisal_points),
-      maxHundredths: r.not_applicable.reduce((max, code) => max - (leaves.get(code) ?? 0n), total),
-      missingAppraisals: leaves.size - r.settled,
-      satisfaction: satisfaction.get(r.code) ?? null,
-    }))
-    const results = computeResults(units, surveyLeaves(framework.criteria), framework.bands, group)
+    const units = toUnitTotals(rows, inputs, satisfaction)
+    const results = computeResults(units, inputs.surveyLeaves, framework.bands, group, inputs.fields.fields)
     return { period: periodView(period), group, snapshot: null, ...results }
   }
 
@@ -121,6 +90,8 @@ export class ResultsService {
     const content = JSON.stringify({
       statistics: results.statistics,
       satisfaction: results.satisfaction,
+      fields: results.fields,
+      selfAssessmentGap: results.selfAssessmentGap,
       items: results.items,
     })
     const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`
@@ -155,7 +126,11 @@ export class ResultsService {
     let encoded = results.encoded.get(key)
     if (!encoded) {
       const document = options.group === null ? results.whole : this.forGroup(results, options.group)
-      encoded = this.encode(results, document, options.type).then((body) => ({ document, body }))
+      encoded = this.encode(results, document, options.type).then((body) => ({
+        document,
+        body,
+        etag: representationEtag(document, body, options.type, document === results.whole),
+      }))
       results.encoded.set(key, encoded)
       encoded.catch(() => results.encoded.delete(key))
     }
@@ -163,13 +138,20 @@ export class ResultsService {
   }
 
   private forGroup(results: PeriodResults, group: string): ResultsDocument {
-    const items = results.whole.items.filter((i) => i.unit.group === group)
-    return { ...results.whole, group, ...summariseItems(items, results.bands), items }
+    const { whole } = results
+    const items = whole.items.filter((i) => i.unit.group === group)
+    const { fields, selfAssessmentGap, ...summary } = summariseItems(items, results.bands, whole.fields ?? [])
+    // A publication frozen before fields and the gap existed stays without them under ?group= too.
+    return whole.fields
+      ? { ...whole, group, ...summary, fields, selfAssessmentGap, items }
+      : { ...whole, group, ...summary, items }
   }
 
   private async encode(results: PeriodResults, document: ResultsDocument, type: ResultsMediaType): Promise<Buffer> {
     if (type === 'csv') return Buffer.from(toCsv(document), 'utf8')
     if (type === 'xlsx') return toXlsx(document, results.bands)
+    if (type === 'svg') return Buffer.from(toSvg(document, results.bands), 'utf8')
+    if (type === 'html') return Buffer.from(toHtml(document, results.bands), 'utf8')
     return Buffer.from(document === results.whole ? results.text : serialise(document), 'utf8')
   }
 
@@ -205,6 +187,15 @@ export class ResultsService {
   }
 }
 
+/**
+ * A strong ETag per representation: the publication's hash for its frozen JSON (the very bytes it was
+ * made from), otherwise a hash of the bytes sent.
+ */
+function representationEtag(document: ResultsDocument, body: Buffer, type: ResultsMediaType, whole: boolean): string {
+  if (type === 'json' && whole && document.snapshot) return `"${document.snapshot.hash}"`
+  return `"sha256:${createHash('sha256').update(body).digest('hex')}"`
+}
+
 /** One key order for live and frozen answers: the order of docs/api.md. */
 export function serialise(d: ResultsDocument): string {
   return JSON.stringify({
@@ -213,6 +204,8 @@ export function serialise(d: ResultsDocument): string {
     snapshot: d.snapshot,
     statistics: d.statistics,
     satisfaction: d.satisfaction,
+    fields: d.fields,
+    selfAssessmentGap: d.selfAssessmentGap,
     items: d.items,
   })
 }

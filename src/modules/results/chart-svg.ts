@@ -1,0 +1,104 @@
+/**
+ * The ranking chart (biểu đồ xếp hạng) as SVG: one horizontal bar per listed unit in listing order, its
+ * length the index, its colour the band; labelled with the rank, the full unit name and the index
+ * (Vietnamese comma decimals); the mean as a line, the band thresholds as guides, the period's name as
+ * the title. Self-contained: no script, no external reference, every text escaped.
+ */
+import type { Band } from '../../domain/bands.js'
+import type { DocumentItem, ResultsDocument } from './document.js'
+import { escapeMarkup as esc, vietnameseDecimal } from './format.js'
+
+/** Colours from the best band down (green to red); bands beyond five reuse the last. */
+const BAND_COLOURS = ['#1a9850', '#4575b4', '#fdae61', '#f46d43', '#d73027']
+const NO_BAND = '#bdbdbd'
+
+const FONT = "font-family='DejaVu Sans, Arial, Helvetica, sans-serif'"
+const ROW = 18
+const BAR = 12
+const TOP = 64
+const PLOT = 560
+const GAP = 8
+const INDEX_LABEL = 56
+/** An estimate of the width of one character at 11 px: enough room for the longest label. */
+const CHAR = 6.6
+
+export interface ChartLayout {
+  width: number
+  height: number
+  plotLeft: number
+}
+
+export function rankLabel(item: DocumentItem): string {
+  if (!item.rank) return '–'
+  return item.rank.tied ? `${item.rank.position}=` : String(item.rank.position)
+}
+
+const label = (item: DocumentItem) => `${rankLabel(item)}. ${item.unit.name}`
+
+export function chartLayout(d: ResultsDocument): ChartLayout {
+  const longest = d.items.reduce((max, i) => Math.max(max, [...label(i)].length), 20)
+  const plotLeft = Math.ceil(longest * CHAR) + 16
+  return { width: plotLeft + PLOT + INDEX_LABEL + 16, height: TOP + d.items.length * ROW + 24, plotLeft }
+}
+
+const x = (layout: ChartLayout, index: number) => (layout.plotLeft + (PLOT * index) / 100).toFixed(1)
+
+function bandColours(bands: readonly Band[]): Map<string, string> {
+  const byMin = [...bands].sort((a, b) => b.min - a.min)
+  return new Map(byMin.map((b, k) => [b.code, BAND_COLOURS[Math.min(k, BAND_COLOURS.length - 1)]!]))
+}
+
+function guides(d: ResultsDocument, bands: readonly Band[], layout: ChartLayout): string[] {
+  const bottom = layout.height - 20
+  const lines = bands
+    .filter((b) => b.min > 0 && b.min <= 100)
+    .map((b) => {
+      const at = x(layout, b.min)
+      return (
+        `<line x1='${at}' y1='${TOP - 10}' x2='${at}' y2='${bottom}' stroke='#9e9e9e' stroke-dasharray='3 3'/>` +
+        `<text x='${at}' y='${TOP - 14}' font-size='10' text-anchor='middle' fill='#616161'>${esc(b.label)} ≥ ${b.min}</text>`
+      )
+    })
+  const mean = d.statistics.mean
+  if (mean !== null) {
+    const at = x(layout, mean)
+    lines.push(
+      `<line class='mean' x1='${at}' y1='${TOP - 4}' x2='${at}' y2='${bottom}' stroke='#212121' stroke-width='1.5'/>` +
+        `<text x='${at}' y='${bottom + 14}' font-size='10' text-anchor='middle' fill='#212121'>Bình quân ${vietnameseDecimal(mean)}</text>`,
+    )
+  }
+  return lines
+}
+
+function bar(item: DocumentItem, row: number, layout: ChartLayout, colours: ReadonlyMap<string, string>): string {
+  const y = TOP + row * ROW
+  const text = `<text x='${layout.plotLeft - GAP}' y='${y + BAR - 2}' font-size='11' text-anchor='end'>${esc(label(item))}</text>`
+  if (item.index === null)
+    return `${text}<text x='${layout.plotLeft + 4}' y='${y + BAR - 2}' font-size='11' fill='#757575'>chưa có chỉ số</text>`
+  const width = ((PLOT * Math.max(0, Math.min(item.index, 100))) / 100).toFixed(1)
+  const fill = item.band ? (colours.get(item.band.code) ?? NO_BAND) : NO_BAND
+  return (
+    text +
+    `<rect x='${layout.plotLeft}' y='${y}' width='${width}' height='${BAR}' fill='${fill}'><title>${esc(item.unit.name)}: ${vietnameseDecimal(item.index)}</title></rect>` +
+    `<text x='${(layout.plotLeft + Number(width) + 4).toFixed(1)}' y='${y + BAR - 2}' font-size='11'>${vietnameseDecimal(item.index)}</text>`
+  )
+}
+
+/** The chart of the listed units; `standalone` adds the XML declaration of an .svg file. */
+export function toSvg(d: ResultsDocument, bands: readonly Band[], standalone = true): string {
+  const layout = chartLayout(d)
+  const colours = bandColours(bands)
+  const title = `Xếp hạng Chỉ số CCHC – ${d.period.name}${d.group === null ? '' : ` (nhóm ${d.group})`}`
+  const parts = [
+    standalone ? `<?xml version='1.0' encoding='UTF-8'?>\n` : '',
+    `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ${layout.width} ${layout.height}' width='${layout.width}' height='${layout.height}' ${FONT} role='img'>`,
+    `<title>${esc(title)}</title>`,
+    `<rect width='100%' height='100%' fill='#ffffff'/>`,
+    `<text x='${layout.width / 2}' y='22' font-size='16' font-weight='bold' text-anchor='middle'>${esc(title)}</text>`,
+    ...guides(d, bands, layout),
+    ...d.items.map((item, row) => bar(item, row, layout, colours)),
+    `<text x='8' y='${layout.height - 6}' font-size='10' fill='#616161'>Số đứng trước tên là hạng; “=”: đồng hạng</text>`,
+    '</svg>',
+  ]
+  return parts.join('')
+}
