@@ -18,7 +18,7 @@ const BAR = 12
 const TOP = 64
 const PLOT = 560
 const GAP = 8
-const INDEX_LABEL = 56
+const INDEX_LABEL = 64
 /** An estimate of the width of one character at 11 px: enough room for the longest label. */
 const CHAR = 6.6
 
@@ -33,12 +33,14 @@ export function rankLabel(item: DocumentItem): string {
   return item.rank.tied ? `${item.rank.position}=` : String(item.rank.position)
 }
 
-const label = (item: DocumentItem) => `${rankLabel(item)}. ${item.unit.name}`
+/** "1. Phòng Nội vụ", "4= Phòng Tư pháp" (đồng hạng), "– Ban Quản lý dự án" (not ranked). */
+const label = (item: DocumentItem) => `${rankLabel(item)}${item.rank && !item.rank.tied ? '.' : ''} ${item.unit.name}`
 
-export function chartLayout(d: ResultsDocument): ChartLayout {
+/** The same label column for every part of one chart, so that parts printed on several pages align. */
+export function chartLayout(d: ResultsDocument, rows = d.items.length): ChartLayout {
   const longest = d.items.reduce((max, i) => Math.max(max, [...label(i)].length), 20)
   const plotLeft = Math.ceil(longest * CHAR) + 16
-  return { width: plotLeft + PLOT + INDEX_LABEL + 16, height: TOP + d.items.length * ROW + 24, plotLeft }
+  return { width: plotLeft + PLOT + INDEX_LABEL + 16, height: TOP + rows * ROW + 24, plotLeft }
 }
 
 const x = (layout: ChartLayout, index: number) => (layout.plotLeft + (PLOT * index) / 100).toFixed(1)
@@ -50,13 +52,16 @@ function bandColours(bands: readonly Band[]): Map<string, string> {
 
 function guides(d: ResultsDocument, bands: readonly Band[], layout: ChartLayout): string[] {
   const bottom = layout.height - 20
-  const lines = bands
+  // Labels of neighbouring thresholds alternate between two lines, so that 80 and 90 never overlap.
+  const lines = [...bands]
     .filter((b) => b.min > 0 && b.min <= 100)
-    .map((b) => {
+    .sort((a, b) => a.min - b.min)
+    .map((b, k) => {
       const at = x(layout, b.min)
+      const y = TOP - (k % 2 === 0 ? 10 : 22)
       return (
-        `<line x1='${at}' y1='${TOP - 10}' x2='${at}' y2='${bottom}' stroke='#9e9e9e' stroke-dasharray='3 3'/>` +
-        `<text x='${at}' y='${TOP - 14}' font-size='10' text-anchor='middle' fill='#616161'>${esc(b.label)} ≥ ${b.min}</text>`
+        `<line x1='${at}' y1='${y + 2}' x2='${at}' y2='${bottom}' stroke='#9e9e9e' stroke-dasharray='3 3'/>` +
+        `<text x='${at}' y='${y}' font-size='10' text-anchor='middle' fill='#616161'>${esc(b.label)} ≥ ${b.min}</text>`
       )
     })
   const mean = d.statistics.mean
@@ -77,26 +82,39 @@ function bar(item: DocumentItem, row: number, layout: ChartLayout, colours: Read
     return `${text}<text x='${layout.plotLeft + 4}' y='${y + BAR - 2}' font-size='11' fill='#757575'>chưa có chỉ số</text>`
   const width = ((PLOT * Math.max(0, Math.min(item.index, 100))) / 100).toFixed(1)
   const fill = item.band ? (colours.get(item.band.code) ?? NO_BAND) : NO_BAND
+  // The index in a column of its own right of the plot: no guide or mean line runs through a figure.
   return (
     text +
     `<rect x='${layout.plotLeft}' y='${y}' width='${width}' height='${BAR}' fill='${fill}'><title>${esc(item.unit.name)}: ${vietnameseDecimal(item.index)}</title></rect>` +
-    `<text x='${(layout.plotLeft + Number(width) + 4).toFixed(1)}' y='${y + BAR - 2}' font-size='11'>${vietnameseDecimal(item.index)}</text>`
+    `<text x='${layout.plotLeft + PLOT + INDEX_LABEL - 4}' y='${y + BAR - 2}' font-size='11' text-anchor='end'>${vietnameseDecimal(item.index)}</text>`
   )
 }
 
-/** The chart of the listed units; `standalone` adds the XML declaration of an .svg file. */
-export function toSvg(d: ResultsDocument, bands: readonly Band[], standalone = true): string {
-  const layout = chartLayout(d)
+export interface ChartOptions {
+  /** Adds the XML declaration of an .svg file. */
+  standalone?: boolean
+  /** Only these listed units (a part of the chart, for a page of a printed report); all by default. */
+  from?: number
+  to?: number
+}
+
+/** The chart of the listed units (or of a slice of them, continuing its title). */
+export function toSvg(d: ResultsDocument, bands: readonly Band[], options: ChartOptions = {}): string {
+  const from = options.from ?? 0
+  const items = d.items.slice(from, options.to ?? d.items.length)
+  const layout = chartLayout(d, items.length)
   const colours = bandColours(bands)
-  const title = `Xếp hạng Chỉ số CCHC – ${d.period.name}${d.group === null ? '' : ` (nhóm ${d.group})`}`
+  const whole = `Xếp hạng Chỉ số CCHC – ${d.period.name}${d.group === null ? '' : ` (nhóm ${d.group})`}`
+  const title =
+    items.length === d.items.length ? whole : `${whole}: ${from + 1}–${from + items.length}/${d.items.length}`
   const parts = [
-    standalone ? `<?xml version='1.0' encoding='UTF-8'?>\n` : '',
+    options.standalone === false ? '' : `<?xml version='1.0' encoding='UTF-8'?>\n`,
     `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ${layout.width} ${layout.height}' width='${layout.width}' height='${layout.height}' ${FONT} role='img'>`,
     `<title>${esc(title)}</title>`,
     `<rect width='100%' height='100%' fill='#ffffff'/>`,
     `<text x='${layout.width / 2}' y='22' font-size='16' font-weight='bold' text-anchor='middle'>${esc(title)}</text>`,
     ...guides(d, bands, layout),
-    ...d.items.map((item, row) => bar(item, row, layout, colours)),
+    ...items.map((item, row) => bar(item, row, layout, colours)),
     `<text x='8' y='${layout.height - 6}' font-size='10' fill='#616161'>Số đứng trước tên là hạng; “=”: đồng hạng</text>`,
     '</svg>',
   ]

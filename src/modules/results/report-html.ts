@@ -35,14 +35,14 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { font-size: 8pt; margin: 3px 0 1px; }
   .meta, .note { font-size: 6.5pt; }
   .headline { font-size: 8pt; margin: 2px 0; }
-  .chart svg { display: block; width: auto; max-width: 100%; height: 68mm; margin: 0 auto; }
+  .chart.small svg { display: block; width: auto; max-width: 100%; height: 64mm; margin: 0 auto; }
+  .chart.part { break-inside: avoid; page-break-inside: avoid; }
+  .chart.part svg { display: block; width: auto; max-width: 100%; height: auto; max-height: 185mm; margin: 0 auto; }
   .stats td, .stats th { font-size: 6.5pt; }
   th, td { padding: 0 2px; line-height: 1.15; }
   .annex { font-size: 6.5pt; }
   .annex th { font-size: 6pt; }
-  .summary { display: flex; gap: 6mm; align-items: flex-start; }
 }
-.summary { display: flex; gap: 16px; flex-wrap: wrap; align-items: flex-start; }
 `
 
 /** "21/22 đơn vị xếp loại Tốt, 1 đơn vị xếp loại Khá; bình quân 84,92; cao nhất 88,75; thấp nhất 75,83" */
@@ -107,6 +107,21 @@ function annexTable(d: ResultsDocument): string {
   return `<table class='annex'><thead><tr>${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`
 }
 
+/** Units per part of the chart: a part is printed on a page of its own when the round is large. */
+export const CHART_PART = 50
+
+/**
+ * The chart: whole for a small round (scaled to share the first printed page with the table); for a
+ * large one, parts of CHART_PART units, each kept on one printed page, so that it stays legible.
+ */
+function chart(d: ResultsDocument, bands: readonly Band[]): string {
+  if (d.items.length <= CHART_PART) return `<div class='chart small'>${toSvg(d, bands, { standalone: false })}</div>`
+  const parts: string[] = []
+  for (let from = 0; from < d.items.length; from += CHART_PART)
+    parts.push(`<div class='chart part'>${toSvg(d, bands, { standalone: false, from, to: from + CHART_PART })}</div>`)
+  return parts.join('')
+}
+
 export function toHtml(d: ResultsDocument, bands: readonly Band[]): string {
   const title = `Kết quả Chỉ số CCHC – ${d.period.name}`
   const meta = [
@@ -124,7 +139,7 @@ export function toHtml(d: ResultsDocument, bands: readonly Band[]): string {
     `<title>${esc(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${esc(title)}</h1><p class='meta'>${meta}</p>`,
     `<p class='headline'>${esc(headline(d, bands))}</p>`,
-    `<div class='summary'><div class='chart'>${toSvg(d, bands, false)}</div></div>`,
+    chart(d, bands),
     `<h2>Thống kê</h2>${statisticsTable(d)}`,
     `<h2>Phụ lục: kết quả từng đơn vị</h2>${annexTable(d)}`,
     `<p class='note'>Điểm theo lĩnh vực là điểm đạt; chỉ số tính trên điểm tối đa áp dụng. “=”: đồng hạng; “x”: tạm tính.</p>`,
