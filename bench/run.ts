@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { importBenchmark } from './import.js'
+import { reportBenchmark } from './report.js'
 import { resultsBenchmark } from './results.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
@@ -19,7 +20,7 @@ import { cleanupAll, cleanupAndExit, installExitHandlers, stopping } from './lib
 import { Report, type Benchmark, type BenchContext } from './lib/report.js'
 import { ROOT } from './lib/server.js'
 
-const benchmarks: readonly Benchmark[] = [importBenchmark, resultsBenchmark, surveyBenchmark]
+const benchmarks: readonly Benchmark[] = [importBenchmark, resultsBenchmark, surveyBenchmark, reportBenchmark]
 
 const HELLO = 'hello'
 

@@ -26,7 +26,7 @@ import { loadConfig } from '../src/config.js'
 import { ChangeFeed } from '../src/db/change-feed.js'
 import { openDatabase, type DatabaseHandle } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrator.js'
-import { district, districtFramework, scoredRows } from '../test/helpers/district.js'
+import { district, districtFramework, scoredRows } from '../test/helpers/district-data.js'
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TOKEN = 'render-report-admin-token-0123456789'

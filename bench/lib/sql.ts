@@ -37,6 +37,30 @@ export const unitTotalsStatement = (period: string, frameworkBody: unknown): Sta
       frameworkInputs(normaliseFramework(frameworkBody as FrameworkInput)).mapping,
     ),
   )
+/**
+ * The unit-totals statement as it was before results had fields (one sum per unit, the not-applicable
+ * leaves as an array): the baseline the report benchmark compares the statement with fields against.
+ */
+export const unitTotalsWithoutFieldsStatement = (period: string): Statement => ({
+  text: `
+    select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
+      coalesce(p.points, 0)::text as appraisal_points,
+      coalesce(p.settled, 0)::int as settled,
+      coalesce(p.not_applicable, '{}') as not_applicable
+    from period_units pu
+    join units u on u.code = pu.unit_code
+    left join (
+      select unit_code,
+        sum(coalesce(appraised, self, 0)) filter (where not not_applicable) as points,
+        count(*) filter (where not_applicable or appraised is not null) as settled,
+        array_agg(criterion_code order by criterion_code) filter (where not_applicable) as not_applicable
+      from scores
+      where period_code = $1
+      group by unit_code
+    ) p on p.unit_code = pu.unit_code
+    where pu.period_code = $1`,
+  params: [period],
+})
 export const talliesStatement = (period: string, satisfiedFrom: number): Statement =>
   statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
 
