@@ -41,6 +41,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   .stats td, .stats th { font-size: 6.5pt; }
   th, td { padding: 0 2px; line-height: 1.15; }
   .annex { font-size: 6.5pt; }
+  .annex td:nth-child(1) { white-space: nowrap; }
+  .annex td:nth-child(2) { min-width: 42mm; }
   .annex th { font-size: 6pt; }
 }
 `
