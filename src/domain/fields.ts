@@ -52,7 +52,10 @@ export interface FieldTotals {
 
 /** A unit's exact standing on one field: points (survey points included), applicable maximum, index. */
 export interface FieldScore {
-  points: Ratio
+  /** The exact points when a survey leaf adds a fraction of a hundredth; else null and `pointsHundredths`. */
+  points: Ratio | null
+  /** The points when they are whole hundredths (no survey leaf in the field), else null. */
+  pointsHundredths: bigint | null
   maxHundredths: bigint
   /** The published (rounded) field index, hundredths; null when nothing in the field applies. */
   index: bigint | null
@@ -69,14 +72,41 @@ export function scoreFields(
 ): FieldScore[] {
   return specs.map((spec, k) => {
     const stored = totals[k]
-    let points = fromHundredths(stored?.scoredHundredths ?? 0n)
-    const extra = extraPoints[k]
-    if (extra) points = add(points, extra)
+    const scored = stored?.scoredHundredths ?? 0n
     const max = spec.maxHundredths - (stored?.notApplicableHundredths ?? 0n)
+    const extra = extraPoints[k]
+    if (!extra)
+      return {
+        points: fromHundredths(scored),
+        pointsHundredths: scored,
+        maxHundredths: max,
+        index: wholeIndex(scored, max),
+      }
+    const points = add(fromHundredths(scored), extra)
     const exact = indexOf(points, fromHundredths(max))
-    return { points, maxHundredths: max, index: exact === null ? null : roundHalfUp(exact) }
+    return { points, pointsHundredths: null, maxHundredths: max, index: exact === null ? null : roundHalfUp(exact) }
   })
 }
+
+/**
+ * points ÷ max × 100 rounded half-up to hundredths, for points in whole hundredths (no survey leaf in the
+ * field): the same value as indexOf then roundHalfUp, in integer arithmetic (a province has 26,400 of
+ * these), since index hundredths = points × 10,000 ÷ max, and half-up is ⌊(2n + d) ÷ 2d⌋ for n ≥ 0.
+ */
+function wholeIndex(points: bigint, max: bigint): bigint | null {
+  if (max === 0n) return null
+  const n = points * 10_000n
+  return n >= 0n ? (2n * n + max) / (2n * max) : -((-2n * n + max) / (2n * max))
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER)
+
+/** Hundredths to the JSON number: a correctly rounded division is the double nearest the decimal. */
+export const hundredthsNumber = (h: bigint): number => (h < SAFE && h > -SAFE ? Number(h) / 100 : hundredthsToNumber(h))
+
+/** A published two-decimal number back to hundredths (exact within ±2^53 hundredths ÷ 100). */
+export const numberHundredths = (value: number): bigint =>
+  Math.abs(value) < 9e13 ? BigInt(Math.round(value * 100)) : parseHundredths(value)
 
 /** A field of a results item, as answered. */
 export interface ItemField {
@@ -118,9 +148,9 @@ export function itemFields(
     const score = scores[k]!
     return {
       code: spec.code,
-      points: hundredthsToNumber(roundHalfUp(score.points)),
-      maxPoints: hundredthsToNumber(score.maxHundredths),
-      index: score.index === null ? null : hundredthsToNumber(score.index),
+      points: hundredthsNumber(score.pointsHundredths ?? roundHalfUp(score.points!)),
+      maxPoints: hundredthsNumber(score.maxHundredths),
+      index: score.index === null ? null : hundredthsNumber(score.index),
       rank: ranks[k]?.get(code) ?? null,
     }
   })
@@ -141,7 +171,7 @@ export function summariseFields(
     statistics: summarise(
       items.map((i) => {
         const index = i.fields?.[k]?.index ?? null
-        return { code: i.unit.code, value: index === null ? null : parseHundredths(index) }
+        return { code: i.unit.code, value: index === null ? null : numberHundredths(index) }
       }),
     ),
   }))
