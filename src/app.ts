@@ -9,6 +9,7 @@ import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
 import { CriterionInputSchema, CriterionNodeSchema } from './modules/frameworks/schemas.js'
 import { healthRoutes } from './modules/health/routes.js'
+import { meRoutes } from './modules/me/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
 import { resultRoutes } from './modules/results/routes.js'
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(clientRoutes)
+      await v1.register(meRoutes)
       await v1.register(unitRoutes)
       await v1.register(frameworkRoutes)
       const onStatusChange: StatusHook = async (trx, period, to, identity) => {

@@ -4,9 +4,10 @@ import { EVERYTHING } from '../../db/change-feed.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
+import { ClientParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
 import { ClientsRepository, type ClientRow } from './repository.js'
-import { ClientCreate, ClientIdParams, ClientList, ClientListQuery, ClientWithToken } from './schemas.js'
+import { ClientCreate, ClientList, ClientListQuery, ClientWithToken } from './schemas.js'
 import { createClient } from './service.js'
 
 const LIST_CLIENTS_DESCRIPTION = [
@@ -28,6 +29,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin'),
       schema: {
+        operationId: 'createClient',
         tags: ['clients'],
         summary: 'Create a client system and its token',
         description: 'The token is in this answer only; the service keeps its hash.',
@@ -49,6 +51,7 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin'),
       schema: {
+        operationId: 'listClients',
         tags: ['clients'],
         summary: 'List client systems',
         description: LIST_CLIENTS_DESCRIPTION,
@@ -64,23 +67,24 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
   )
 
   app.delete(
-    '/clients/:id',
+    '/clients/:client',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'revokeClient',
         tags: ['clients'],
         summary: 'Revoke a client token',
         description: 'The token stops working at once. Revoking twice is harmless.',
-        params: ClientIdParams,
+        params: ClientParams,
         response: { 204: { description: 'Revoked', type: 'null' }, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
       const revoked = await app.changes.transaction(app.db, async (trx, announce) => {
         announce('clients', EVERYTHING)
-        return new ClientsRepository(trx).revoke(request.params.id)
+        return new ClientsRepository(trx).revoke(request.params.client)
       })
-      if (!revoked) throw new AppError('not-found', `No client with id ${request.params.id}`)
+      if (!revoked) throw new AppError('not-found', `No client with id ${request.params.client}`)
       return reply.code(204).send(null)
     },
   )

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { negotiate } from '../../http/negotiation.js'
 import { resultsRefusal } from '../../domain/access.js'
 import { AppError, notFound } from '../../http/problems.js'
+import { CONTENT_DISPOSITION } from '../../http/headers.js'
 import { problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
@@ -40,6 +41,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
     {
       config: allow('admin', 'appraiser', 'reader', 'unit'),
       schema: {
+        operationId: 'getResults',
         tags: ['results'],
         summary: 'PAR index, classification, rankings and statistics',
         description: GET_RESULTS_DESCRIPTION,
@@ -49,10 +51,15 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
         response: {
           200: {
             description: 'The results',
+            headers: { 'Content-Disposition': CONTENT_DISPOSITION },
             content: {
               [JSON_TYPE]: { schema: ResultsSchema },
-              [CSV_TYPE]: { schema: { type: 'string', description: 'UTF-8 with BOM, comma-separated, CRLF' } },
-              [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+              [CSV_TYPE]: {
+                schema: { type: 'string', format: 'binary', description: 'UTF-8 with BOM, comma-separated, CRLF' },
+              },
+              [XLSX_TYPE]: {
+                schema: { type: 'string', format: 'binary', description: 'Two sheets: ranking, statistics' },
+              },
             },
           },
           ...problemResponses(400, 404, 406),

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
+import { ETAG, IF_NONE_MATCH } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { PeriodParams, UnitScoreParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
@@ -77,6 +78,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
+        operationId: 'putScores',
         tags: ['scores'],
         summary: "Write a unit's scores (merge)",
         description: PUT_SCORES_DESCRIPTION,
@@ -84,10 +86,15 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
         body: ScoresBody,
         headers: {
           type: 'object',
-          properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } },
+          properties: {
+            'if-match': {
+              type: 'string',
+              description: 'ETag(s) of the scorecard this write is based on (`*` matches any): 412 when none matches',
+            },
+          },
         },
         response: {
-          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult),
+          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult, { ETag: ETAG }),
           ...problemResponses(400, 404, 409, 412, 422),
         },
       },
@@ -114,13 +121,15 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'unit', 'reader'),
       schema: {
+        operationId: 'getScorecard',
         tags: ['scores'],
         summary: "A unit's scorecard",
         description: GET_SCORECARD_DESCRIPTION,
         params: UnitScoreParams,
+        headers: { type: 'object', properties: { 'if-none-match': IF_NONE_MATCH } },
         response: {
-          200: jsonResponse('The scorecard', ScorecardSchema),
-          304: { description: 'Not modified', type: 'null' },
+          200: jsonResponse('The scorecard', ScorecardSchema, { ETag: ETAG }),
+          304: { description: 'Not modified: the copy held is current', headers: { ETag: ETAG }, type: 'null' },
           ...problemResponses(400, 404, 422),
         },
       },
@@ -141,6 +150,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'reader'),
       schema: {
+        operationId: 'listAudit',
         tags: ['scores'],
         summary: 'Audit trail of score changes',
         description: LIST_AUDIT_DESCRIPTION,
@@ -201,6 +211,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
       bodyLimit: options.bodyLimit,
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
+        operationId: 'importScores',
         tags: ['scores'],
         summary: 'Import scores of many units (JSON or CSV), all or nothing',
         description: IMPORT_SCORES_DESCRIPTION,
@@ -210,7 +221,10 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
           content: {
             'application/json': { schema: ImportBody },
             'text/csv': {
-              schema: { description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)' },
+              schema: {
+                contentMediaType: 'text/csv',
+                description: 'unit,criterion,self,appraised,notApplicable,note (read as it streams in)',
+              },
             },
           },
         },

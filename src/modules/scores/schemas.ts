@@ -25,7 +25,7 @@ export const ScoreRow = Type.Object(
       ]),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'ScoreInput', additionalProperties: false },
 )
 
 const Reason = Type.Optional(
@@ -35,6 +35,7 @@ const Reason = Type.Optional(
 export const ScoresBody = Type.Object(
   { scores: Type.Array(ScoreRow, { maxItems: 10000 }), reason: Reason },
   {
+    $id: 'ScoresInput',
     additionalProperties: false,
     examples: [
       {
@@ -97,7 +98,7 @@ export const ScorecardSchema = Type.Object(
     }),
     criteria: Type.Array(Type.Ref('ScorecardNode')),
   },
-  { additionalProperties: false },
+  { $id: 'Scorecard', additionalProperties: false },
 )
 
 export const Counts = {
@@ -108,7 +109,7 @@ export const Counts = {
 
 export const ScoresResult = Type.Object(
   { summary: Type.Object(Counts, { additionalProperties: false }), scorecard: ScorecardSchema },
-  { additionalProperties: false },
+  { $id: 'ScoresResult', additionalProperties: false },
 )
 
 export const ImportRow = Type.Object(
@@ -120,12 +121,13 @@ export const ImportRow = Type.Object(
     notApplicable: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
     note: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   },
-  { additionalProperties: false },
+  { $id: 'ImportRow', additionalProperties: false },
 )
 
 export const ImportBody = Type.Object(
   { rows: Type.Array(ImportRow, { maxItems: 2_000_000 }), reason: Reason },
   {
+    $id: 'ImportInput',
     additionalProperties: false,
     examples: [
       {
@@ -148,11 +150,15 @@ export const ImportQuery = Type.Object(
 
 export const ImportResult = Type.Object(
   { dryRun: Type.Boolean(), rows: Type.Integer(), ...Counts },
-  { additionalProperties: false },
+  { $id: 'ImportResult', additionalProperties: false },
 )
 
 export const AuditQuery = Type.Object(
-  { unit: Type.Optional(Code()), criterion: Type.Optional(Code()), ...PageQuery },
+  {
+    unit: Type.Optional(Code('Only changes to this unit')),
+    criterion: Type.Optional(Code('Only changes to this criterion')),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 )
 
@@ -170,7 +176,7 @@ export const AuditEntry = Type.Object(
     new: AuditValue,
     reason: Type.Union([Type.String(), Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'AuditEntry', additionalProperties: false },
 )
 
-export const AuditPage = Page(AuditEntry)
+export const AuditPage = Page(AuditEntry, 'AuditPage')

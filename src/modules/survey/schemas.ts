@@ -18,6 +18,7 @@ export const CountsBody = Type.Object(
     ),
   },
   {
+    $id: 'SurveyCountsInput',
     additionalProperties: false,
     examples: [
       {
@@ -49,7 +50,11 @@ export const ResponsesBody = Type.Object(
       { maxItems: 10000, description: 'Up to 10,000 responses a request, stored in one transaction' },
     ),
   },
-  { additionalProperties: false, examples: [{ responses: [{ id: 'phieu-0001', answers: { A1: 5, A2: 4 } }] }] },
+  {
+    $id: 'SurveyResponsesInput',
+    additionalProperties: false,
+    examples: [{ responses: [{ id: 'phieu-0001', answers: { A1: 5, A2: 4 } }] }],
+  },
 )
 
 const satisfaction = {
@@ -75,7 +80,7 @@ const satisfaction = {
   ),
 }
 
-export const SatisfactionSchema = Type.Object(satisfaction, { additionalProperties: false })
+export const SatisfactionSchema = Type.Object(satisfaction, { $id: 'Satisfaction', additionalProperties: false })
 
 export const ResponsesResult = Type.Object(
   {
@@ -83,5 +88,5 @@ export const ResponsesResult = Type.Object(
     duplicates: Type.Array(Type.String(), { description: 'Ids skipped: already stored, or repeated in the batch' }),
     ...satisfaction,
   },
-  { additionalProperties: false },
+  { $id: 'SurveyResponsesResult', additionalProperties: false },
 )

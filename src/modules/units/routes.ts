@@ -4,7 +4,7 @@ import { EVERYTHING } from '../../db/change-feed.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound, ruleViolated } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
-import { CodeParams, nfc } from '../../http/schemas.js'
+import { UnitParams, nfc } from '../../http/schemas.js'
 import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
 import { UnitsRepository } from './repository.js'
 import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
@@ -36,14 +36,15 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
   const units = new UnitsRepository(app.db)
 
   app.put(
-    '/units/:code',
+    '/units/:unit',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'putUnit',
         tags: ['units'],
         summary: 'Create or replace a unit',
         description: PUT_UNIT_DESCRIPTION,
-        params: CodeParams,
+        params: UnitParams,
         body: UnitBody,
         response: {
           200: jsonResponse('Replaced', Unit),
@@ -53,7 +54,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { code } = request.params
+      const { unit: code } = request.params
       const parent = request.body.parent ?? null
       const unit = {
         code,
@@ -78,6 +79,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'listUnits',
         tags: ['units'],
         summary: 'List units',
         description: 'Ordered by code, a page at a time. A `unit` token sees its own unit only.',
@@ -102,19 +104,20 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
   )
 
   app.get(
-    '/units/:code',
+    '/units/:unit',
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'getUnit',
         tags: ['units'],
         summary: 'Read a unit',
-        params: CodeParams,
+        params: UnitParams,
         response: { 200: jsonResponse('The unit', Unit), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const unit = await units.find(request.params.code)
-      if (!unit) throw notFound('unit', request.params.code)
+      const unit = await units.find(request.params.unit)
+      if (!unit) throw notFound('unit', request.params.unit)
       assertOwnUnit(request.identity, unit.code)
       return unit
     },
