@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { EVERYTHING } from '../../db/change-feed.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { ClientParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
@@ -35,13 +36,14 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
         description: 'The token is in this answer only; the service keeps its hash.',
         body: ClientCreate,
         response: {
-          201: jsonResponse('Created; `token` is shown this once', ClientWithToken),
+          201: jsonResponse('Created; `token` is shown this once', ClientWithToken, { Location: LOCATION }),
           ...problemResponses(400, 422),
         },
       },
     },
     async (request, reply) => {
       const created = await createClient(app.db, request.body)
+      reply.header('location', `/v1/clients/${created.id}`)
       return reply.code(201).send({ ...view(created), token: created.token })
     },
   )
@@ -56,13 +58,13 @@ export async function clientRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'List client systems',
         description: LIST_CLIENTS_DESCRIPTION,
         querystring: ClientListQuery,
-        response: { 200: jsonResponse('A page of clients', ClientList), ...problemResponses(400) },
+        response: { 200: jsonResponse('A page of clients', ClientList, { Link: LINK_NEXT }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const fetch = (window: PageWindow<string>) => clients.list(window.after, window.limit)
       const { items, next } = await listPage(request.query, 'string', fetch, (c) => c.id)
-      return { items: items.map(view), next }
+      return linkedPage(request, reply, { items: items.map(view), next })
     },
   )
 

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { PeriodParams } from '../../http/schemas.js'
 import { ALL_ROLES, allow } from '../../plugins/auth.js'
@@ -41,7 +42,7 @@ export async function periodRoutes(
         body: PeriodBody,
         response: {
           200: jsonResponse('Replaced, or unchanged', Period),
-          201: jsonResponse('Created', Period),
+          201: jsonResponse('Created', Period, { Location: LOCATION }),
           ...problemResponses(400, 409, 422),
         },
       },
@@ -54,6 +55,7 @@ export async function periodRoutes(
         request.body,
         request.identity,
       )
+      if (created) reply.header('location', `/v1/periods/${encodeURIComponent(period.code)}`)
       return reply.code(created ? 201 : 200).send(period)
     },
   )
@@ -68,21 +70,22 @@ export async function periodRoutes(
         summary: 'List periods',
         description: 'Ordered by code. A `unit` token sees the periods that list its unit.',
         querystring: PeriodListQuery,
-        response: { 200: jsonResponse('A page of periods', PeriodList), ...problemResponses(400) },
+        response: { 200: jsonResponse('A page of periods', PeriodList, { Link: LINK_NEXT }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { identity, query } = request
       const filter = {
         ...(query.year !== undefined ? { year: query.year } : {}),
         ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
       }
-      return listPage(
+      const page = await listPage(
         query,
         'string',
         (window: PageWindow<string>) => periods.list({ ...filter, ...window }),
         (p) => p.code,
       )
+      return linkedPage(request, reply, page)
     },
   )
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { negotiate } from '../../http/negotiation.js'
 import { resultsRefusal } from '../../domain/access.js'
 import { AppError, notFound } from '../../http/problems.js'
-import { CONTENT_DISPOSITION } from '../../http/headers.js'
+import { CACHE_CONTROL, CONTENT_DISPOSITION, ETAG, IF_NONE_MATCH, noneMatchHits } from '../../http/headers.js'
 import { problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
@@ -32,6 +32,18 @@ const GET_RESULTS_DESCRIPTION = [
 
 const JSON_TYPE = 'application/json'
 
+/** A numbered publication never changes; the latest one may be replaced by a later publication. */
+const IMMUTABLE = 'private, max-age=31536000, immutable'
+const REVALIDATE = 'private, no-cache'
+
+/**
+ * The strong ETag of frozen results: the snapshot hash, told apart per representation (group, file
+ * type), since each has its own bytes. Live results have none.
+ */
+function resultsEtag(hash: string, group: string | null, media: string): string {
+  return `"${hash}${group === null ? '' : `;group=${group}`}${media === 'json' ? '' : `;${media}`}"`
+}
+
 export async function resultRoutes(fastify: FastifyInstance, options: { results: ResultsService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const periods = new PeriodsRepository(app.db)
@@ -47,11 +59,12 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
         description: GET_RESULTS_DESCRIPTION,
         params: PeriodParams,
         querystring: ResultsQuery,
+        headers: { type: 'object', properties: { 'if-none-match': IF_NONE_MATCH } },
         produces: [JSON_TYPE, CSV_TYPE, XLSX_TYPE],
         response: {
           200: {
             description: 'The results',
-            headers: { 'Content-Disposition': CONTENT_DISPOSITION },
+            headers: { 'Content-Disposition': CONTENT_DISPOSITION, ETag: ETAG, 'Cache-Control': CACHE_CONTROL },
             content: {
               [JSON_TYPE]: { schema: ResultsSchema },
               [CSV_TYPE]: {
@@ -61,6 +74,11 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
                 schema: { type: 'string', format: 'binary', description: 'Two sheets: ranking, statistics' },
               },
             },
+          },
+          304: {
+            description: 'Not modified: the publication held is current',
+            headers: { ETag: ETAG, 'Cache-Control': CACHE_CONTROL },
+            type: 'null',
           },
           ...problemResponses(400, 404, 406),
         },
@@ -84,6 +102,12 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
       })
       if (!answer) throw notFound('period', request.params.period)
       const { document, body } = answer
+      if (document.snapshot === null) reply.header('cache-control', 'no-store')
+      else {
+        const etag = resultsEtag(document.snapshot.hash, request.query.group ?? null, media)
+        reply.header('etag', etag).header('cache-control', snapshot === undefined ? REVALIDATE : IMMUTABLE)
+        if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
+      }
       if (media !== 'json')
         reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
       // Sent as bytes encoded once per change, not re-encoded per request.

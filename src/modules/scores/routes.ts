@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
-import { ETAG, IF_NONE_MATCH } from '../../http/headers.js'
+import { ETAG, IF_NONE_MATCH, LINK_NEXT, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { PeriodParams, UnitScoreParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
@@ -156,10 +156,13 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
         description: LIST_AUDIT_DESCRIPTION,
         params: PeriodParams,
         querystring: AuditQuery,
-        response: { 200: jsonResponse('A page of audit entries', AuditPage), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('A page of audit entries', AuditPage, { Link: LINK_NEXT }),
+          ...problemResponses(400, 404),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const period = await periods.find(request.params.period)
       if (!period) throw notFound('period', request.params.period)
       const { unit, criterion } = request.query
@@ -172,7 +175,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       const fetch = ({ after, limit }: PageWindow<number>) =>
         new ScoresRepository(app.db).audit({ ...filter, limit, ...(after !== undefined ? { before: after } : {}) })
       const { items, next } = await listPage(request.query, 'number', fetch, (r) => r.id)
-      return {
+      return linkedPage(request, reply, {
         items: items.map((r) => ({
           id: r.id,
           at: r.at.toISOString(),
@@ -185,7 +188,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
           reason: r.reason,
         })),
         next,
-      }
+      })
     },
   )
 }

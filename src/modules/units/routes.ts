@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { EVERYTHING } from '../../db/change-feed.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound, ruleViolated } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { UnitParams, nfc } from '../../http/schemas.js'
 import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
@@ -48,7 +49,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
         body: UnitBody,
         response: {
           200: jsonResponse('Replaced', Unit),
-          201: jsonResponse('Created', Unit),
+          201: jsonResponse('Created', Unit, { Location: LOCATION }),
           ...problemResponses(400, 422),
         },
       },
@@ -70,6 +71,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
         announce('results', EVERYTHING)
         return units.upsert(unit)
       })
+      if (created) reply.header('location', `/v1/units/${encodeURIComponent(code)}`)
       return reply.code(created ? 201 : 200).send(unit)
     },
   )
@@ -84,22 +86,23 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'List units',
         description: 'Ordered by code, a page at a time. A `unit` token sees its own unit only.',
         querystring: UnitListQuery,
-        response: { 200: jsonResponse('A page of units', UnitList), ...problemResponses(400) },
+        response: { 200: jsonResponse('A page of units', UnitList, { Link: LINK_NEXT }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { identity, query } = request
       const filter = {
         ...(query.group !== undefined ? { group: query.group } : {}),
         ...(query.parent !== undefined ? { parent: query.parent } : {}),
         ...(identity.role === 'unit' && identity.unit ? { only: identity.unit } : {}),
       }
-      return listPage(
+      const page = await listPage(
         query,
         'string',
         (window: PageWindow<string>) => units.list({ ...filter, ...window }),
         (u) => u.code,
       )
+      return linkedPage(request, reply, page)
     },
   )
 
