@@ -55,7 +55,7 @@ t.test('every operation has a unique camelCase operationId', async (t) => {
 
 t.test('path parameters are named {period}, {unit}, {framework}, {client}', async (t) => {
   const names = new Set(operations().flatMap(([, path]) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))
-  t.same([...names].sort(), ['client', 'framework', 'period', 'unit'])
+  t.same([...names].sort(), ['client', 'framework', 'period', 'unit', 'webhook'])
 })
 
 t.test('every parameter is described, every 2xx has an example, every /v1 operation a 4xx', async (t) => {

@@ -60,6 +60,7 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
         { name: 'scores', description: 'Self-assessed and appraised scores, imports, scorecards, audit' },
         { name: 'survey', description: 'Survey results and the satisfaction index' },
         { name: 'results', description: 'PAR index, classification, rankings and statistics' },
+        { name: 'events', description: 'Changes in order, and webhooks that deliver them' },
       ],
       components: {
         securitySchemes: {

@@ -425,3 +425,39 @@ export const responseExamples: Record<string, unknown> = {
   },
   HealthStatus: { status: 'ok' },
 }
+
+const event = {
+  id: 42,
+  type: 'period.status_changed',
+  at: '2019-01-15T09:30:00.000Z',
+  period: '2018',
+  data: { from: 'appraisal', to: 'published', reason: null },
+}
+const webhook = {
+  id: '6f1c2a4e-8d3b-4f5a-9c7e-1b2d3e4f5a6b',
+  url: 'https://hooks.example.vn/cchc',
+  events: ['period.status_changed'],
+  createdAt: '2019-01-15T08:00:00.000Z',
+}
+Object.assign(responseExamples, {
+  EventPage: { items: [event], next: null },
+  WebhookWithSecret: { ...webhook, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9DqFnM1ZsDk=' },
+  WebhookPage: { items: [webhook], next: null },
+  DeliveryPage: {
+    items: [
+      {
+        id: 7,
+        event: 42,
+        type: 'period.status_changed',
+        status: 'delivered',
+        attempts: 2,
+        lastAttemptAt: '2019-01-15T09:30:05.120Z',
+        nextAttemptAt: null,
+        responseStatus: 204,
+        error: null,
+        deliveredAt: '2019-01-15T09:30:05.180Z',
+      },
+    ],
+    next: null,
+  },
+})
