@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { negotiate } from '../../http/negotiation.js'
 import { resultsRefusal } from '../../domain/access.js'
 import { AppError, notFound } from '../../http/problems.js'
+import { CACHE_CONTROL, CONTENT_DISPOSITION, ETAG, IF_NONE_MATCH, noneMatchHits } from '../../http/headers.js'
 import { problemResponses } from '../../http/responses.js'
 import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
@@ -62,6 +63,10 @@ function chooseFormat(format: ReportFormat | undefined, accept: string | undefin
   return REPORT_FORMATS.find((f) => MEDIA_TYPES[f] === type)!
 }
 
+/** A numbered publication never changes; the latest one may be replaced by a later publication. */
+const IMMUTABLE = 'private, max-age=31536000, immutable'
+const REVALIDATE = 'private, no-cache'
+
 export async function resultRoutes(fastify: FastifyInstance, options: { results: ResultsService }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const periods = new PeriodsRepository(app.db)
@@ -71,25 +76,35 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
     {
       config: allow('admin', 'appraiser', 'reader', 'unit'),
       schema: {
+        operationId: 'getResults',
         tags: ['results'],
         summary: 'PAR index, classification, rankings and statistics',
         description: GET_RESULTS_DESCRIPTION,
         params: PeriodParams,
         querystring: ResultsQuery,
+        headers: { type: 'object', properties: { 'if-none-match': IF_NONE_MATCH } },
         produces: [JSON_TYPE, CSV_TYPE, XLSX_TYPE, SVG_TYPE, HTML_TYPE],
         response: {
           200: {
             description: 'The results',
+            headers: { 'Content-Disposition': CONTENT_DISPOSITION, ETag: ETAG, 'Cache-Control': CACHE_CONTROL },
             content: {
               [JSON_TYPE]: { schema: ResultsSchema },
-              [CSV_TYPE]: { schema: { type: 'string', description: 'UTF-8 with BOM, comma-separated, CRLF' } },
-              [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+              [CSV_TYPE]: {
+                schema: { type: 'string', format: 'binary', description: 'UTF-8 with BOM, comma-separated, CRLF' },
+              },
+              [XLSX_TYPE]: {
+                schema: { type: 'string', format: 'binary', description: 'Two sheets: ranking, statistics' },
+              },
               [SVG_TYPE]: { schema: { type: 'string', description: 'The ranking chart' } },
               [HTML_TYPE]: { schema: { type: 'string', description: 'The printable report' } },
             },
-            headers: { etag: { type: 'string', description: 'Strong; differs per representation' } },
           },
-          304: { description: '`If-None-Match` matches the ETag' },
+          304: {
+            description: 'Not modified: the publication held is current',
+            headers: { ETag: ETAG, 'Cache-Control': CACHE_CONTROL },
+            type: 'null',
+          },
           ...problemResponses(400, 404, 406),
         },
       },
@@ -112,7 +127,10 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
       if (!answer) throw notFound('period', request.params.period)
       const { document, body, etag } = answer
       reply.header('etag', etag)
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null)
+      // Live results change with every write; a publication is revalidated, an earlier one never changes.
+      if (document.snapshot === null) reply.header('cache-control', 'no-store')
+      else reply.header('cache-control', snapshot === undefined ? REVALIDATE : IMMUTABLE)
+      if (noneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
       // Files to save are attachments; the chart and the report open in the browser that asked for them.
       if (media === 'csv' || media === 'xlsx')
         reply.header('content-disposition', `attachment; filename="${exportFileName(document, media)}"`)
@@ -121,7 +139,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
         reply.header('content-security-policy', REPORT_CSP)
       }
       // Sent as bytes encoded once per change, not re-encoded per request.
-      return reply.type(CONTENT_TYPES[media]).send(body)
+      return reply.type(CONTENT_TYPES[media]).send(body as never)
     },
   )
 }

@@ -155,5 +155,5 @@ export const ResultsSchema = Type.Object(
       { description: 'By rank, ties by unit code; unranked units after, units without an index last' },
     ),
   },
-  { additionalProperties: false },
+  { $id: 'Results', additionalProperties: false },
 )
