@@ -7,8 +7,8 @@
  * - the PDF's text (pdftotext) holds the statistics sentence and every unit's name.
  *
  * It also takes PNG screenshots of the district report and chart, to look at. The service runs in this
- * process on a fresh database (TEST_DATABASE_URL's server when set, else the embedded PGlite); nothing
- * leaves the machine: the pages load from files, and the report itself requests nothing.
+ * process on a fresh database (TEST_DATABASE_URL's server when set, else an embedded PostgreSQL
+ * server); nothing leaves the machine: the pages load from files, and the report itself requests nothing.
  *
  *   npx tsx scripts/render-report.ts [--out DIR] [--skip-province]
  *
