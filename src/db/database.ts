@@ -16,7 +16,34 @@ function parseInt8(text: string): number {
   return value
 }
 
-export type DatabaseTarget = { kind: 'postgres'; url: string; searchPath?: string; poolSize?: number }
+/**
+ * How long the service waits on the database before answering 503: a new connection, a query's answer
+ * (client side: a hung or unreachable server), a statement and a lock wait (server side), and a
+ * transaction left idle (a client that stopped sending). 0 disables one.
+ */
+export interface DatabaseTimeouts {
+  connectMs: number
+  queryMs: number
+  statementMs: number
+  lockMs: number
+  idleInTransactionMs: number
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  queryMs: 35_000,
+  statementMs: 30_000,
+  lockMs: 10_000,
+  idleInTransactionMs: 60_000,
+}
+
+export type DatabaseTarget = {
+  kind: 'postgres'
+  url: string
+  searchPath?: string
+  poolSize?: number
+  timeouts?: Partial<DatabaseTimeouts>
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -35,11 +62,33 @@ const typeParser = ((oid: number, format?: 'text' | 'binary') =>
     ? parseInt8
     : (pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser
 
+/** A client whose query got no answer in time is closed: it is not handed out again with a query pending. */
+function closeOnReadTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args)
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if ((error as Error)?.message === 'Query read timeout') client.end().catch(() => {})
+      })
+    }
+    return result
+  }) as typeof client.query
+}
+
 function postgresPool(target: DatabaseTarget): pg.Pool {
+  const t = { ...DEFAULT_TIMEOUTS, ...target.timeouts }
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: t.connectMs,
+    // A server that stops answering (hung, or a network that drops packets) is noticed, not waited on.
+    keepAlive: true,
+    ...(t.queryMs > 0 ? { query_timeout: t.queryMs } : {}),
+    statement_timeout: t.statementMs,
+    lock_timeout: t.lockMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    application_name: 'cchc-index',
     ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
     types: { getTypeParser: typeParser },
   })
@@ -49,7 +98,10 @@ function postgresPool(target: DatabaseTarget): pg.Pool {
   // pg-pool drops its idle-client listener while a client is checked out, and Kysely's driver adds none:
   // a server-side termination between two queries of a transaction would then be an uncaught 'error'
   // event. The query in progress (or the next one) reports the failure instead.
-  pool.on('connect', (client) => client.on('error', () => {}))
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    closeOnReadTimeout(client)
+  })
   return pool
 }
 
@@ -65,10 +117,12 @@ export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 export async function openConfiguredDatabase(config: {
   databaseUrl: string | null
   dataDir: string
+  timeouts?: Partial<DatabaseTimeouts>
 }): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl })
+  const timeouts = config.timeouts ? { timeouts: config.timeouts } : {}
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl, ...timeouts })
   const server = await startOwnedServer(config.dataDir)
-  const handle = await openDatabase({ kind: 'postgres', url: server.url })
+  const handle = await openDatabase({ kind: 'postgres', url: server.url, ...timeouts })
   return {
     ...handle,
     embedded: { dataDir: server.dataDir, version: server.version, port: server.port },
