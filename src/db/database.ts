@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ChangeSource } from './change-feed.js'
@@ -52,6 +53,11 @@ export interface DatabaseHandle {
   changeSource: ChangeSource
   /** The embedded server this process started (no DATABASE_URL), stopped by close(). */
   embedded?: Pick<EmbeddedServer, 'dataDir' | 'version' | 'port'>
+  /**
+   * Ends this handle's sessions on the server (pg_terminate_backend, from a connection of its own): their
+   * transactions roll back and the queries in flight fail. For a shutdown whose grace period is over.
+   */
+  abortSessions(): Promise<number>
   /** Closes the pool (and stops the embedded server); the process lingers otherwise. */
   close(): Promise<void>
 }
@@ -76,7 +82,7 @@ function closeOnReadTimeout(client: pg.PoolClient): void {
   }) as typeof client.query
 }
 
-function postgresPool(target: DatabaseTarget): pg.Pool {
+function postgresPool(target: DatabaseTarget, applicationName: string): pg.Pool {
   const t = { ...DEFAULT_TIMEOUTS, ...target.timeouts }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -88,7 +94,7 @@ function postgresPool(target: DatabaseTarget): pg.Pool {
     statement_timeout: t.statementMs,
     lock_timeout: t.lockMs,
     idle_in_transaction_session_timeout: t.idleInTransactionMs,
-    application_name: 'cchc-index',
+    application_name: applicationName,
     ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
     types: { getTypeParser: typeParser },
   })
@@ -105,9 +111,35 @@ function postgresPool(target: DatabaseTarget): pg.Pool {
   return pool
 }
 
+async function terminateSessions(url: string, applicationName: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 5_000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ n: number }>(
+      `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where application_name = $1 and pid <> pg_backend_pid()`,
+      [applicationName],
+    )
+    return rows[0]?.n ?? 0
+  } catch {
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
 export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target) }) })
-  return Promise.resolve({ db, target, changeSource: { kind: 'postgres', url: target.url }, close: () => db.destroy() })
+  // Each pool's sessions carry a name of their own, so that a shutdown ends only them.
+  const applicationName = `cchc-index ${randomUUID().slice(0, 8)}`
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target, applicationName) }) })
+  return Promise.resolve({
+    db,
+    target,
+    changeSource: { kind: 'postgres', url: target.url },
+    abortSessions: () => terminateSessions(target.url, applicationName),
+    close: () => db.destroy(),
+  })
 }
 
 /**
