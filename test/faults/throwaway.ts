@@ -120,9 +120,10 @@ export async function faultApp(
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   })
   await migrateToLatest(database.db)
-  const changes = new ChangeFeed(options.changeSource ?? database.changeSource)
+  const config = testConfig(options.config)
+  const changes = new ChangeFeed(options.changeSource ?? database.changeSource, { checkMs: config.listenCheckMs })
   await changes.start()
-  const app = await buildApp({ config: testConfig(options.config), db: database.db, changes, logger: false })
+  const app = await buildApp({ config, db: database.db, changes, logger: false })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
