@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os'
 import { embeddedBenchmark } from './embedded.js'
 import { importBenchmark } from './import.js'
 import { importRatioBenchmark } from './import-ratio.js'
+import { reportBenchmark } from './report.js'
 import { resultsBenchmark } from './results.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
@@ -25,6 +26,7 @@ const benchmarks: readonly Benchmark[] = [
   importBenchmark,
   importRatioBenchmark,
   resultsBenchmark,
+  reportBenchmark,
   surveyBenchmark,
   embeddedBenchmark,
 ]

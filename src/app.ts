@@ -8,7 +8,10 @@ import { clientRoutes } from './modules/clients/routes.js'
 import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
 import { CriterionInputSchemas, CriterionNodeSchema } from './modules/frameworks/schemas.js'
+import { eventRoutes } from './modules/events/routes.js'
+import { recordEvents } from './modules/events/outbox.js'
 import { healthRoutes } from './modules/health/routes.js'
+import { meRoutes } from './modules/me/routes.js'
 import { periodRoutes } from './modules/periods/routes.js'
 import type { StatusHook } from './modules/periods/service.js'
 import { resultRoutes } from './modules/results/routes.js'
@@ -19,6 +22,9 @@ import { surveyRoutes } from './modules/survey/routes.js'
 import { periodSatisfaction } from './modules/survey/service.js'
 import { ScorecardNodeSchema } from './modules/scores/schemas.js'
 import { unitRoutes } from './modules/units/routes.js'
+import { webhookConfig, type WebhookConfig } from './modules/webhooks/config.js'
+import { WebhookDispatcher } from './modules/webhooks/dispatcher.js'
+import { webhookRoutes } from './modules/webhooks/routes.js'
 import { authPlugin } from './plugins/auth.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { databasePlugin } from './plugins/database.js'
@@ -44,6 +50,11 @@ export interface AppOptions {
   changes?: ChangeFeed
   /** Fastify's logger option; defaults to pino at the configured level. */
   logger?: FastifyServerOptions['logger']
+  /**
+   * Webhook settings over those of the environment (src/modules/webhooks/config.ts); `dispatch: false`
+   * sends nothing (as when the OpenAPI document is generated).
+   */
+  webhooks?: Partial<WebhookConfig> & { dispatch?: boolean }
 }
 
 /** How often Node looks for requests past their timeout: a tenth of it, between 0.1 s and 30 s. */
@@ -91,6 +102,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await changes.start()
   }
   await app.register(databasePlugin, { db: options.db, changes })
+  // Every write transaction leaves its events in the outbox before it commits.
+  changes.recordWith(recordEvents)
+  const webhooks = { ...webhookConfig(), ...options.webhooks }
+  if (webhooks.dispatch !== false) {
+    const dispatcher = new WebhookDispatcher(options.db, webhooks, app.log, changes)
+    app.addHook('onReady', async () => dispatcher.start())
+    app.addHook('onClose', async () => dispatcher.stop())
+  }
 
   await app.register(authPlugin, { adminToken: config.adminToken, lookupIdentity: identityLookup(options.db), changes })
   await app.register(rateLimitPlugin, { rate: config.rateLimit, burst: config.rateLimitBurst })
@@ -107,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(clientRoutes)
+      await v1.register(meRoutes)
       await v1.register(unitRoutes)
       await v1.register(frameworkRoutes)
       const onStatusChange: StatusHook = async (trx, period, to, identity) => {
@@ -118,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(scoreImportRoutes, { bodyLimit: config.importBodyLimit })
       await v1.register(surveyRoutes, { responsesBodyLimit: config.importBodyLimit })
       await v1.register(resultRoutes, { results })
+      await v1.register(eventRoutes)
+      await v1.register(webhookRoutes, { allowPrivate: webhooks.allowPrivate })
     },
     { prefix: '/v1' },
   )

@@ -11,7 +11,7 @@ import { renderOpenApi } from './plugins/docs.js'
  */
 export async function generateOpenApi(): Promise<string> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) })
-  const app = await buildApp({ config: loadConfig({}), db, logger: false })
+  const app = await buildApp({ config: loadConfig({}), db, logger: false, webhooks: { dispatch: false } })
   try {
     await app.ready()
     return renderOpenApi(app)

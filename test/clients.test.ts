@@ -98,7 +98,7 @@ t.test('the bootstrap admin token is built in: always valid, never listed, never
   // Its identity is `bootstrap`, which is no client id (client ids are UUIDs): revoking it is refused.
   const revoke = await call(app, 'DELETE', '/v1/clients/bootstrap')
   t.equal(revoke.statusCode, 400)
-  t.match(revoke.json(), { type: 'urn:cchc:problem:invalid-request', errors: [{ pointer: '/params/id' }] })
+  t.match(revoke.json(), { type: 'urn:cchc:problem:invalid-request', errors: [{ pointer: '/params/client' }] })
   t.equal((await call(app, 'GET', '/v1/clients')).statusCode, 200, 'the bootstrap token still works afterwards')
   t.equal(
     (await call(app, 'POST', '/v1/clients', { body: { name: 'y', role: 'reader' } })).statusCode,

@@ -60,6 +60,11 @@ t.test(
       groupRank: null,
       satisfaction: { index: 75, rank: { position: 2, of: 2, tied: false } },
       provisional: false,
+      fields: [
+        { code: '1', points: 0, maxPoints: 0, index: null, rank: null },
+        { code: '2', points: 0, maxPoints: 0, index: null, rank: null },
+      ],
+      selfAssessment: { points: 0, index: null, gap: null },
     })
     t.same(item(body, 'b').rank, { position: 1, of: 1, tied: false }, 'the PAR rank counts only units with an index')
     t.match(body.statistics, { count: 1, mean: 80, min: { units: ['b'] }, max: { units: ['b'] } })

@@ -55,16 +55,16 @@ const changesResults: Record<
   string,
   { write: (app: App) => Promise<unknown>; check: (t: Test, body: ResultsBody) => void }
 > = {
-  'PUT /v1/units/{code}': {
+  'PUT /v1/units/{unit}': {
     write: (app) => call(app, 'PUT', '/v1/units/a', { body: { name: 'Tên mới', group: 'xa' } }),
     check: (t, body) => t.equal(item(body, 'a')?.unit.name, 'Tên mới'),
   },
-  'PUT /v1/periods/{code}': {
+  'PUT /v1/periods/{period}': {
     write: (app) =>
       call(app, 'PUT', '/v1/periods/p', { body: { name: 'Kỳ p', year: 2018, framework: 'f', units: ['a', 'b'] } }),
     check: (t, body) => t.ok(item(body, 'b'), 'the added unit is listed'),
   },
-  'POST /v1/periods/{code}/status': {
+  'POST /v1/periods/{period}/status': {
     write: (app) => call(app, 'POST', '/v1/periods/p/status', { body: { status: 'appraisal' } }),
     check: (t, body) => t.equal(body.period.status, 'appraisal'),
   },
@@ -106,8 +106,10 @@ const changesResults: Record<
 /** Write routes that cannot change any period's results, and why. */
 const cannotChangeResults: Record<string, string> = {
   'POST /v1/clients': 'clients are not part of results',
-  'DELETE /v1/clients/{id}': 'clients are not part of results',
-  'PUT /v1/frameworks/{code}': 'a framework in use by a period cannot change (409)',
+  'DELETE /v1/clients/{client}': 'clients are not part of results',
+  'PUT /v1/frameworks/{framework}': 'a framework in use by a period cannot change (409)',
+  'POST /v1/webhooks': 'webhooks are not part of results',
+  'DELETE /v1/webhooks/{webhook}': 'webhooks are not part of results',
 }
 
 t.test('every write route of the OpenAPI is listed as changing results or not', async (t) => {

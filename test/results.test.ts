@@ -41,6 +41,14 @@ t.test('a 22-unit district: 21 Tốt + 1 Khá, mean 84.92, highest 88.75, lowest
     groupRank: { position: 1, of: 12, tied: false },
     satisfaction: null,
     provisional: false,
+    fields: [1, 2, 3, 4, 5].map((f) => ({
+      code: String(f),
+      points: f < 5 ? 17.74 : 17.79,
+      maxPoints: 20,
+      index: f < 5 ? 88.7 : 88.95,
+      rank: { position: 1, of: 22, tied: false },
+    })),
+    selfAssessment: { points: 90, index: 90, gap: 1.25 },
   })
   t.same(
     body.items.map((i: { unit: { code: string } }) => i.unit.code).slice(0, 6),
@@ -112,6 +120,12 @@ t.test('CSV export: BOM, Vietnamese headers, two-decimal values, rank positions,
     'Mã đơn vị',
     'Tên đơn vị',
     'Nhóm',
+    '1. Lĩnh vực 1',
+    '2. Lĩnh vực 2',
+    '3. Lĩnh vực 3',
+    '4. Lĩnh vực 4',
+    '5. Lĩnh vực 5',
+    'Điểm tự đánh giá',
     'Điểm đạt',
     'Điểm tối đa',
     'Chỉ số (%)',
@@ -120,10 +134,42 @@ t.test('CSV export: BOM, Vietnamese headers, two-decimal values, rank positions,
     'Xếp hạng trong nhóm',
     'Chỉ số hài lòng (%)',
     'Xếp hạng hài lòng',
+    'Tạm tính',
   ])
-  t.same(rows[1], ['phong-noi-vu', 'Phòng Nội vụ', 'phong', '88.75', '100.00', '88.75', 'Tốt', '1', '1', '', ''])
-  t.same(rows[4]!.slice(0, 9), ['phong-tu-phap', 'Phòng Tư pháp', 'phong', '86.50', '100.00', '86.50', 'Tốt', '4', '3'])
-  t.same(rows[22]!.slice(0, 9), [
+  const fieldsAndSelf = (row: string[] | undefined) => row!.slice(3, 9)
+  t.same(fieldsAndSelf(rows[1]), ['17.74', '17.74', '17.74', '17.74', '17.79', '90.00'])
+  t.same(
+    fieldsAndSelf(rows[22]),
+    ['15.16', '15.16', '15.16', '15.16', '15.19', '72.00'],
+    'a missing self score counts 0',
+  )
+  const existing = (row: string[] | undefined) => [...row!.slice(0, 3), ...row!.slice(9)]
+  t.same(existing(rows[1]), [
+    'phong-noi-vu',
+    'Phòng Nội vụ',
+    'phong',
+    '88.75',
+    '100.00',
+    '88.75',
+    'Tốt',
+    '1',
+    '1',
+    '',
+    '',
+    '',
+  ])
+  t.same(existing(rows[4]).slice(0, 9), [
+    'phong-tu-phap',
+    'Phòng Tư pháp',
+    'phong',
+    '86.50',
+    '100.00',
+    '86.50',
+    'Tốt',
+    '4',
+    '3',
+  ])
+  t.same(existing(rows[22]).slice(0, 9), [
     'xa-quang-loi',
     'UBND xã Quảng Lợi',
     'xa',
@@ -149,7 +195,16 @@ t.test('XLSX export: the table with numbers as numbers, and a statistics sheet',
   await workbook.xlsx.load(res.rawPayload as never)
   const [table, stats] = workbook.worksheets
   t.equal(table!.name, 'Kết quả')
-  t.same((table!.getRow(1).values as unknown[]).slice(1, 10), [
+  // Title rows come first; the table starts at its header row, and the field columns come before these.
+  let header = 0
+  table!.eachRow((row, n) => {
+    if (header === 0 && row.getCell(1).value === 'Mã đơn vị') header = n
+  })
+  const existing = (n: number) => {
+    const values = (table!.getRow(header + n).values as unknown[]).slice(1)
+    return [...values.slice(0, 3), ...values.slice(9, 15)]
+  }
+  t.same(existing(0), [
     'Mã đơn vị',
     'Tên đơn vị',
     'Nhóm',
@@ -160,26 +215,16 @@ t.test('XLSX export: the table with numbers as numbers, and a statistics sheet',
     'Xếp hạng',
     'Xếp hạng trong nhóm',
   ])
-  t.same((table!.getRow(2).values as unknown[]).slice(1, 10), [
-    'phong-noi-vu',
-    'Phòng Nội vụ',
-    'phong',
-    88.75,
-    100,
-    88.75,
-    'Tốt',
-    1,
-    1,
-  ])
-  t.equal(typeof table!.getRow(23).getCell(6).value, 'number')
-  t.equal(table!.getRow(23).getCell(6).value, 75.83)
+  t.same(existing(1), ['phong-noi-vu', 'Phòng Nội vụ', 'phong', 88.75, 100, 88.75, 'Tốt', 1, 1])
+  t.equal(typeof table!.getRow(header + 22).getCell(12).value, 'number')
+  t.equal(table!.getRow(header + 22).getCell(12).value, 75.83)
   t.equal(stats!.name, 'Thống kê')
   const statValues = new Map<string, unknown>()
   stats!.eachRow((row) => statValues.set(row.getCell(1).text, row.getCell(2).value))
   t.equal(statValues.get('Chỉ số CCHC: số đơn vị'), 22)
   t.equal(statValues.get('Chỉ số CCHC: trung bình'), 84.92)
   t.equal(statValues.get('Chỉ số CCHC: cao nhất'), 88.75)
-  t.equal(statValues.get('Chỉ số CCHC: đơn vị thấp nhất'), 'xa-quang-loi')
+  t.equal(statValues.get('Chỉ số CCHC: đơn vị thấp nhất'), 'UBND xã Quảng Lợi', 'holders by name')
   t.equal(statValues.get('Xếp loại Tốt'), 21)
   t.equal(statValues.get('Xếp loại Khá'), 1)
   t.equal(statValues.get('Xếp loại Xuất sắc'), 0)
@@ -192,8 +237,13 @@ t.test('content negotiation: JSON by default, 406 for what cannot be produced', 
   t.equal(xml.statusCode, 406)
   t.match(xml.json(), { type: 'urn:cchc:problem:not-acceptable' })
   t.equal(
-    (await results(app, '', { accept: 'text/html, */*;q=0.1' })).headers['content-type'],
+    (await results(app, '', { accept: 'application/xml, */*;q=0.1' })).headers['content-type'],
     'application/json; charset=utf-8',
+  )
+  t.equal(
+    (await results(app, '', { accept: 'text/html, */*;q=0.1' })).headers['content-type'],
+    'text/html; charset=utf-8',
+    'the printable report is a representation of its own',
   )
   t.match(
     (await results(app, '', { accept: 'application/json;q=0.5, text/csv' })).headers['content-type'],

@@ -126,8 +126,8 @@ t.test('from aggregate counts: element rates 96.50, 95.75, 96.25, 95.60, 96.00 g
     max: { value: 99, units: ['huyen-01'] },
   })
   const csv = (await call(app, 'GET', '/v1/periods/2020/results', { headers: { accept: 'text/csv' } })).body
-  t.match(csv, /Chỉ số hài lòng \(%\),Xếp hạng hài lòng\r\n/)
-  t.match(csv, /tx-huong-thuy,Thị xã Hương Thủy,huyen,[^\r\n]*,96\.02,4\r\n/)
+  t.match(csv, /Chỉ số hài lòng \(%\),Xếp hạng hài lòng,Tạm tính\r\n/)
+  t.match(csv, /tx-huong-thuy,Thị xã Hương Thủy,huyen,[^\r\n]*,96\.02,4,x\r\n/)
   t.equal((await call(app, 'GET', '/v1/periods/2020/units/tx-huong-thuy/survey')).json().index, 96.02)
 })
 

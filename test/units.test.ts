@@ -29,7 +29,7 @@ t.test('codes and bodies are validated: 400 with pointers', async (t) => {
   const app = await build(t)
   const badCode = await call(app, 'PUT', '/v1/units/-bad', { body: { name: 'x', group: 'xa' } })
   t.equal(badCode.statusCode, 400)
-  t.match(badCode.json(), { errors: [{ pointer: '/params/code' }] })
+  t.match(badCode.json(), { errors: [{ pointer: '/params/unit' }] })
   const blank = await call(app, 'PUT', '/v1/units/u1', { body: { name: '   ', group: 'xa' } })
   t.equal(blank.statusCode, 400)
   t.match(blank.json(), { errors: [{ pointer: '/name' }] })

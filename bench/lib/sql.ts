@@ -5,6 +5,8 @@
  */
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { normaliseFramework, type FrameworkInput } from '../../src/domain/framework.js'
+import { frameworkInputs } from '../../src/modules/results/inputs.js'
 import { ResultsRepository } from '../../src/modules/results/repository.js'
 import { SurveyRepository } from '../../src/modules/survey/repository.js'
 import type { BenchDatabase } from './postgres.js'
@@ -24,7 +26,41 @@ const statement = (query: {
   return { text: compiled.sql, params: [...compiled.parameters] }
 }
 
-export const unitTotalsStatement = (period: string): Statement => statement(ResultsRepository.unitTotalsQuery(period))
+/**
+ * The unit-totals statement with the leaf → field mapping the service derives from the framework body
+ * (the same function, so the parameters are the ones the service sends).
+ */
+export const unitTotalsStatement = (period: string, frameworkBody: unknown): Statement =>
+  statement(
+    ResultsRepository.unitTotalsQuery(
+      period,
+      frameworkInputs(normaliseFramework(frameworkBody as FrameworkInput)).mapping,
+    ),
+  )
+/**
+ * The unit-totals statement as it was before results had fields (one sum per unit, the not-applicable
+ * leaves as an array): the baseline the report benchmark compares the statement with fields against.
+ */
+export const unitTotalsWithoutFieldsStatement = (period: string): Statement => ({
+  text: `
+    select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
+      coalesce(p.points, 0)::text as appraisal_points,
+      coalesce(p.settled, 0)::int as settled,
+      coalesce(p.not_applicable, '{}') as not_applicable
+    from period_units pu
+    join units u on u.code = pu.unit_code
+    left join (
+      select unit_code,
+        sum(coalesce(appraised, self, 0)) filter (where not not_applicable) as points,
+        count(*) filter (where not_applicable or appraised is not null) as settled,
+        array_agg(criterion_code order by criterion_code) filter (where not_applicable) as not_applicable
+      from scores
+      where period_code = $1
+      group by unit_code
+    ) p on p.unit_code = pu.unit_code
+    where pu.period_code = $1`,
+  params: [period],
+})
 export const talliesStatement = (period: string, satisfiedFrom: number): Statement =>
   statement(SurveyRepository.talliesQuery(period, satisfiedFrom))
 

@@ -11,6 +11,19 @@ export type ChangeSource = { kind: 'postgres'; url: string } | { kind: 'none' }
 export type ChangeTopic = 'results' | 'clients'
 export const EVERYTHING = '*'
 export type Announce = (topic: ChangeTopic, key: string) => void
+/** A change downstream systems hear of (`GET /v1/events`, webhooks), recorded in the write's transaction. */
+export interface ChangeEvent {
+  type: string
+  period: string | null
+  data: Record<string, unknown>
+}
+export type Emit = (event: ChangeEvent) => void
+/** Writes what a transaction emitted and announced to the outbox, inside that transaction. */
+export type EventRecorder = (
+  trx: Kysely<Database>,
+  emitted: ChangeEvent[],
+  announced: Array<[ChangeTopic, string]>,
+) => Promise<void>
 type Listener = (key: string) => void
 
 const CHANNEL = 'cchc_changes'
@@ -32,6 +45,7 @@ export class ChangeFeed {
   private unwatch: (() => void) | null = null
   /** Why the feed is not listening, while it is not (for /health/ready). */
   problem: string | null = 'not started'
+  private recorder: EventRecorder | null = null
 
   /**
    * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `none`: nothing else
@@ -58,13 +72,24 @@ export class ChangeFeed {
     }
   }
 
+  /** Every transaction hands what it emitted and announced to `recorder` before it commits. */
+  recordWith(recorder: EventRecorder): void {
+    this.recorder = recorder
+  }
+
   async transaction<T>(
     db: Kysely<Database>,
-    fn: (trx: Kysely<Database>, announce: Announce) => Promise<T>,
+    fn: (trx: Kysely<Database>, announce: Announce, emit: Emit) => Promise<T>,
   ): Promise<T> {
     const announced = new Map<string, [ChangeTopic, string]>()
+    const emitted: ChangeEvent[] = []
     const result = await db.transaction().execute(async (trx) => {
-      const value = await fn(trx, (topic, key) => announced.set(`${topic}\u0000${key}`, [topic, key]))
+      const value = await fn(
+        trx,
+        (topic, key) => announced.set(`${topic}\u0000${key}`, [topic, key]),
+        (event) => emitted.push(event),
+      )
+      await this.recorder?.(trx, emitted, [...announced.values()])
       for (const [topic, key] of announced.values()) {
         await sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ origin: this.origin, topic, key })})`.execute(trx)
       }

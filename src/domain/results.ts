@@ -1,5 +1,18 @@
 import { classify, type Band } from './bands.js'
-import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, ZERO, type Ratio } from './decimal.js'
+import {
+  documentFields,
+  itemFields,
+  rankFields,
+  scoreFields,
+  summariseFields,
+  type DocumentField,
+  type FieldScore,
+  type FieldSpec,
+  type FieldTotals,
+  type ItemField,
+} from './fields.js'
+import { selfAssessment, summariseGaps, type SelfAssessment } from './self-assessment.js'
+import { add, ZERO, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
 import { indicatorRate, ratioScorer, type RatioRule, type RatioScorer } from './indicators.js'
 import { indexOf, surveyLeafPoints } from './par-index.js'
 import { orderForListing, rankCompetition, type Rank } from './ranking.js'
@@ -20,10 +33,14 @@ export interface UnitTotals {
   maxHundredths: bigint
   /** Applicable appraisal leaves without an appraised score, and ratio leaves with neither counts nor one. */
   missingAppraisals: number
-  /** The counts of the applicable ratio leaves without an appraised score: their points are computed here. */
-  ratioCounts: readonly RatioCounts[]
   /** The unit's satisfaction: the overall index and each element's, exact; null without answers. */
   satisfaction: { index: Ratio | null; elements: ReadonlyMap<string, Ratio | null> } | null
+  /** The counts of the applicable ratio leaves (denominator > 0): their points are computed here. */
+  ratioCounts: readonly RatioCounts[]
+  /** Self-assessed scores of the applicable appraisal leaves, in hundredths (a missing one counts 0). */
+  selfHundredths: bigint
+  /** Per field position (see FieldSpec), what SQL summed; absent when nothing is stored for it. */
+  fields: ReadonlyArray<FieldTotals | undefined>
 }
 
 /** A ratio leaf's counts for one unit (denominator > 0). */
@@ -31,12 +48,15 @@ export interface RatioCounts {
   criterion: string
   numerator: bigint
   denominator: bigint
+  /** An appraised score overrides the computed points in the final points (not in the self-assessment). */
+  appraised: boolean
 }
 
-/** A ratio leaf of the framework: its maximum and its rule. */
+/** A ratio leaf of the framework: its maximum, its rule and the position of its field. */
 export interface RatioLeaf {
   maxHundredths: bigint
   rule: RatioRule
+  field: number
 }
 
 /** The leaves whose points are computed rather than summed: survey leaves, and ratio leaves by code. */
@@ -49,6 +69,8 @@ export interface ComputedLeaves {
 export interface SurveyLeaf {
   maxHundredths: bigint
   element: string | null
+  /** The position of the leaf's field. */
+  field: number
 }
 
 export interface ResultItem {
@@ -61,6 +83,9 @@ export interface ResultItem {
   groupRank: Rank | null
   satisfaction: { index: number; rank: Rank | null } | null
   provisional: boolean
+  /** Per field of the framework, in its order. */
+  fields: ItemField[]
+  selfAssessment: SelfAssessment
 }
 
 export type SatisfactionStatistics = Statistics
@@ -69,49 +94,90 @@ export type ResultStatistics = Statistics & { bands: Record<string, number> }
 export interface Results {
   statistics: ResultStatistics
   satisfaction: SatisfactionStatistics | null
+  /** Per field, statistics over the listed units' field indexes. */
+  fields: DocumentField[]
+  /** Statistics over the listed units' self-assessment gaps. */
+  selfAssessmentGap: Statistics
   items: ResultItem[]
 }
 
 interface Scored {
+  code: string
   totals: UnitTotals
+  rankable: boolean
   points: Ratio
   index: bigint | null
   satisfaction: bigint | null
   provisional: boolean
+  fields: FieldScore[]
+  /** Points computed rather than proposed (survey and ratio leaves): they count in the self-assessment. */
+  computed: Ratio
 }
 
-/** The exact points of a unit's ratio leaves scored from their counts. */
-function ratioLeafPoints(u: UnitTotals, scorers: ReadonlyMap<string, RatioScorer>): Ratio {
-  let points: Ratio = ZERO
-  for (const c of u.ratioCounts) {
-    const score = scorers.get(c.criterion)
-    const rate = indicatorRate(c.numerator, c.denominator)
-    if (score && rate) points = add(points, score(rate))
+/** Points earned outside the stored final scores: survey and ratio leaves, in total and per field. */
+class Earned {
+  /** In the final points. */
+  final: Ratio = ZERO
+  /** In the self-assessment: also ratio points overridden by an appraisal. */
+  self: Ratio = ZERO
+  readonly perField: Array<Ratio | undefined> = []
+
+  credit(field: number, earned: Ratio, overridden = false): void {
+    this.self = add(this.self, earned)
+    if (overridden) return
+    this.final = add(this.final, earned)
+    this.perField[field] = add(this.perField[field] ?? ZERO, earned)
   }
-  return points
 }
 
-function scoreUnit(u: UnitTotals, leaves: ComputedLeaves, scorers: ReadonlyMap<string, RatioScorer>): Scored {
-  let points: Ratio = add(fromHundredths(u.appraisalHundredths), ratioLeafPoints(u, scorers))
-  let provisional = u.missingAppraisals > 0
-  for (const leaf of leaves.survey) {
+/** Survey leaves earn maxPoints × the linked satisfaction index; without one the unit is provisional. */
+function creditSurveyLeaves(u: UnitTotals, leaves: readonly SurveyLeaf[], earned: Earned): boolean {
+  let missing = false
+  for (const leaf of leaves) {
     const linked =
       u.satisfaction === null
         ? null
         : leaf.element === null
           ? u.satisfaction.index
           : (u.satisfaction.elements.get(leaf.element) ?? null)
-    points = add(points, surveyLeafPoints(leaf.maxHundredths, linked))
-    if (linked === null) provisional = true
+    earned.credit(leaf.field, surveyLeafPoints(leaf.maxHundredths, linked))
+    if (linked === null) missing = true
   }
+  return missing
+}
+
+/** Ratio leaves earn their rule's points on the exact rate of the unit's counts. */
+function creditRatioLeaves(u: UnitTotals, leaves: ComputedLeaves, scorers: Scorers, earned: Earned): void {
+  for (const c of u.ratioCounts) {
+    const leaf = leaves.ratio.get(c.criterion)
+    const score = scorers.get(c.criterion)
+    const rate = indicatorRate(c.numerator, c.denominator)
+    if (leaf && score && rate) earned.credit(leaf.field, score(rate), c.appraised)
+  }
+}
+
+type Scorers = ReadonlyMap<string, RatioScorer>
+
+function scoreUnit(u: UnitTotals, leaves: ComputedLeaves, scorers: Scorers, fields: readonly FieldSpec[]): Scored {
+  const earned = new Earned()
+  const surveyMissing = creditSurveyLeaves(u, leaves.survey, earned)
+  creditRatioLeaves(u, leaves, scorers, earned)
+  const provisional = u.missingAppraisals > 0 || surveyMissing
+  const computed = earned.final
+  const perField = earned.perField
+  const points = add(fromHundredths(u.appraisalHundredths), computed)
   const exactIndex = indexOf(points, fromHundredths(u.maxHundredths))
   const satisfaction = u.satisfaction?.index ?? null
   return {
+    code: u.code,
     totals: u,
+    rankable: u.rankable,
     points,
     index: exactIndex === null ? null : roundHalfUp(exactIndex),
     satisfaction: satisfaction === null ? null : roundHalfUp(satisfaction),
     provisional,
+    fields: scoreFields(fields, u.fields, perField),
+    computed: earned.self,
   }
 }
 
@@ -125,9 +191,10 @@ export function computeResults(
   leaves: ComputedLeaves,
   bands: readonly Band[],
   group: string | null,
+  fields: readonly FieldSpec[] = [],
 ): Results {
   const scorers = new Map([...leaves.ratio].map(([code, leaf]) => [code, ratioScorer(leaf.rule, leaf.maxHundredths)]))
-  const scored = units.map((u) => scoreUnit(u, leaves, scorers))
+  const scored = units.map((u) => scoreUnit(u, leaves, scorers, fields))
   const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
     scored
       .filter((s) => !only || only(s))
@@ -145,6 +212,7 @@ export function computeResults(
       groupRanks.set(code, rank)
   }
   const satisfactionRanks = rankCompetition(candidates((s) => s.satisfaction))
+  const fieldRanks = rankFields(scored, fields.length)
 
   const listed = scored.filter((s) => group === null || s.totals.group === group)
   const byCode = new Map(listed.map((s) => [s.totals.code, s]))
@@ -168,17 +236,23 @@ export function computeResults(
           ? null
           : { index: hundredthsToNumber(s.satisfaction), rank: satisfactionRanks.get(code) ?? null },
       provisional: s.provisional,
+      fields: itemFields(code, fields, s.fields, fieldRanks),
+      selfAssessment: selfAssessment(s.totals.selfHundredths, s.computed, s.totals.maxHundredths, s.index),
     }
   })
 
-  return { ...summariseItems(items, bands), items }
+  return { ...summariseItems(items, bands, documentFields(fields)), items }
 }
 
 /**
  * Statistics over listed items, from their published two-decimal values: the same whether the items
  * were computed now or read from a publication snapshot.
  */
-export function summariseItems(items: readonly ResultItem[], bands: readonly Band[]): Omit<Results, 'items'> {
+export function summariseItems(
+  items: ReadonlyArray<Pick<ResultItem, 'unit' | 'index' | 'satisfaction'> & Partial<ResultItem>>,
+  bands: readonly Band[],
+  fields: ReadonlyArray<{ code: string; title: string; maxPoints: number }>,
+): Omit<Results, 'items'> {
   const indexes = items.map((i) => ({ code: i.unit.code, value: i.index === null ? null : parseHundredths(i.index) }))
   const satisfactions = items.flatMap((i) =>
     i.satisfaction ? [{ code: i.unit.code, value: parseHundredths(i.satisfaction.index) }] : [],
@@ -192,5 +266,7 @@ export function summariseItems(items: readonly ResultItem[], bands: readonly Ban
       ),
     },
     satisfaction: satisfactions.length > 0 ? summarise(satisfactions) : null,
+    fields: summariseFields(fields, items),
+    selfAssessmentGap: summariseGaps(items),
   }
 }

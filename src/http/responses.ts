@@ -33,7 +33,7 @@ export function problemResponses(...statuses: number[]): Record<number, unknown>
   return out
 }
 
-/** A JSON success response with a description, as the OpenAPI document shows it. */
-export function jsonResponse(description: string, schema: unknown): unknown {
-  return { description, content: { 'application/json': { schema } } }
+/** A JSON success response with a description (and the headers it sends), as the OpenAPI document shows it. */
+export function jsonResponse(description: string, schema: unknown, headers?: Record<string, unknown>): unknown {
+  return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema } } }
 }

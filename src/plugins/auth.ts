@@ -26,7 +26,7 @@ declare module 'fastify' {
 }
 
 /** The bootstrap admin (CCHC_ADMIN_TOKEN): a built-in identity, never stored, listed or revoked. */
-const BOOTSTRAP_ID = 'bootstrap'
+export const BOOTSTRAP_ID = 'bootstrap'
 const BOOTSTRAP_IDENTITY: Identity = Object.freeze({ id: BOOTSTRAP_ID, role: 'admin', unit: null })
 
 /** Constant time in the token's content (only its length can tell it apart). */

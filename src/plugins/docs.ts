@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { problemKinds, problemType, ProblemErrorSchema, ProblemSchema } from '../http/problems.js'
+import { OpenApiShape } from './openapi-shape.js'
 
 const kindsTable = Object.entries(problemKinds)
   .map(([kind, k]) => `| \`${problemType(kind as keyof typeof problemKinds)}\` | ${k.status} | ${k.meaning} |`)
@@ -36,10 +37,19 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
   app.addSchema(ProblemErrorSchema)
   app.addSchema(ProblemSchema)
 
+  const shape = new OpenApiShape()
   await app.register(swagger, {
+    transform: shape.route,
+    transformObject: shape.document,
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'cchc-index', version: API_VERSION, description },
+      info: {
+        title: 'cchc-index',
+        version: API_VERSION,
+        description,
+        license: { name: 'UNLICENSED', identifier: 'LicenseRef-Proprietary' },
+        contact: { name: 'cchc-index maintainers', url: 'https://github.com/cchc-index/cchc-index' },
+      },
       servers: [{ url: '/', description: 'This server' }],
       tags: [
         { name: 'operations', description: 'Health, metrics and documentation (no token)' },
@@ -50,6 +60,7 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
         { name: 'scores', description: 'Self-assessed and appraised scores, imports, scorecards, audit' },
         { name: 'survey', description: 'Survey results and the satisfaction index' },
         { name: 'results', description: 'PAR index, classification, rankings and statistics' },
+        { name: 'events', description: 'Changes in order, and webhooks that deliver them' },
       ],
       components: {
         securitySchemes: {
@@ -74,10 +85,21 @@ export const docsPlugin = fp(async function docs(app: FastifyInstance) {
     '/openapi.json',
     {
       schema: {
+        operationId: 'getOpenApi',
         tags: ['operations'],
         summary: 'The OpenAPI 3.1 document',
         description: 'Byte-for-byte the committed openapi/openapi.json.',
-        response: { 200: { description: 'OpenAPI 3.1 document', type: 'object', additionalProperties: true } },
+        response: {
+          200: {
+            description: 'OpenAPI 3.1 document',
+            content: {
+              'application/json': {
+                schema: { type: 'object', additionalProperties: true },
+                example: { openapi: '3.1.0', info: { title: 'cchc-index', version: API_VERSION }, paths: {} },
+              },
+            },
+          },
+        },
       },
     },
     async (_request, reply) => {

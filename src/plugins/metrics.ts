@@ -35,6 +35,7 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance) {
     '/metrics',
     {
       schema: {
+        operationId: 'getMetrics',
         tags: ['operations'],
         summary: 'Prometheus metrics',
         description:
@@ -43,7 +44,12 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance) {
         response: {
           200: {
             description: 'Prometheus text exposition format',
-            content: { 'text/plain': { schema: { type: 'string' } } },
+            content: {
+              'text/plain': {
+                schema: { type: 'string' },
+                example: 'http_requests_total{method="GET",route="/v1/units",status_code="200"} 42\n',
+              },
+            },
           },
         },
       },

@@ -32,6 +32,10 @@ export class ClientsRepository {
       .executeTakeFirst()
   }
 
+  find(id: string): Promise<ClientRow | undefined> {
+    return this.db.selectFrom('clients').select(columns).where('id', '=', id).executeTakeFirst()
+  }
+
   async insert(client: {
     id: string
     name: string

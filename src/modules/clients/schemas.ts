@@ -5,6 +5,7 @@ import { Code, Name, PageQuery, Timestamp, Page } from '../../http/schemas.js'
 export const Role = Type.Union(
   ROLES.map((role) => Type.Literal(role)),
   {
+    $id: 'Role',
     description:
       "admin: everything; appraiser: appraised scores and surveys; unit: its own unit's self-assessment; reader: read only",
   },
@@ -19,6 +20,7 @@ export const ClientCreate = Type.Object(
     ),
   },
   {
+    $id: 'ClientInput',
     additionalProperties: false,
     examples: [{ name: 'Phần mềm một cửa xã Quảng Lợi', role: 'unit', unit: 'xa-quang-loi' }],
   },
@@ -33,7 +35,7 @@ export const Client = Type.Object(
     createdAt: Timestamp,
     revokedAt: Type.Union([Timestamp, Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'Client', additionalProperties: false },
 )
 
 export const ClientWithToken = Type.Object(
@@ -41,10 +43,10 @@ export const ClientWithToken = Type.Object(
     ...Client.properties,
     token: Type.String({ description: 'The bearer token. Shown once: only its hash is stored.' }),
   },
-  { additionalProperties: false },
+  { $id: 'ClientWithToken', additionalProperties: false },
 )
 
-export const ClientList = Page(Client)
+export const ClientList = Page(Client, 'ClientPage')
 
 export const ClientIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const ClientListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })

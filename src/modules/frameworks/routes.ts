@@ -4,8 +4,9 @@ import { criterionView, normaliseFramework, totalHundredths, type FrameworkConte
 import { hundredthsToNumber } from '../../domain/decimal.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
-import { CodeParams } from '../../http/schemas.js'
+import { FrameworkParams } from '../../http/schemas.js'
 import { ALL_ROLES, allow } from '../../plugins/auth.js'
 import { FrameworksRepository } from './repository.js'
 import { Framework, FrameworkBody, FrameworkList, FrameworkListQuery } from './schemas.js'
@@ -38,27 +39,30 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
   const frameworks = new FrameworksRepository(app.db)
 
   app.put(
-    '/frameworks/:code',
+    '/frameworks/:framework',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'putFramework',
         tags: ['frameworks'],
         summary: 'Create or replace a criteria framework',
         description: PUT_FRAMEWORK_DESCRIPTION,
-        params: CodeParams,
+        params: FrameworkParams,
         body: FrameworkBody,
         response: {
           200: jsonResponse('Replaced, or unchanged', Framework),
-          201: jsonResponse('Created', Framework),
+          201: jsonResponse('Created', Framework, { Location: LOCATION }),
           ...problemResponses(400, 409, 422),
         },
       },
     },
     async (request, reply) => {
-      const outcome = await putFramework(app.db, request.params.code, request.body)
+      const outcome = await putFramework(app.db, request.params.framework, request.body)
+      if (outcome === 'created')
+        reply.header('location', `/v1/frameworks/${encodeURIComponent(request.params.framework)}`)
       return reply
         .code(outcome === 'created' ? 201 : 200)
-        .send(view(request.params.code, normaliseFramework(request.body)))
+        .send(view(request.params.framework, normaliseFramework(request.body)))
     },
   )
 
@@ -67,36 +71,44 @@ export async function frameworkRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'listFrameworks',
         tags: ['frameworks'],
         summary: 'List frameworks',
         description: 'A `unit` token sees the frameworks of the periods that list its unit.',
         querystring: FrameworkListQuery,
-        response: { 200: jsonResponse('A page of frameworks', FrameworkList), ...problemResponses(400) },
+        response: {
+          200: jsonResponse('A page of frameworks', FrameworkList, { Link: LINK_NEXT }),
+          ...problemResponses(400),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { identity } = request
       const filter = identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}
       const fetch = (window: PageWindow<string>) => frameworks.list({ ...filter, ...window })
       const { items, next } = await listPage(request.query, 'string', fetch, (f) => f.code)
-      return { items: items.map((f) => ({ ...f, totalPoints: Number(f.totalPoints) })), next }
+      return linkedPage(request, reply, {
+        items: items.map((f) => ({ ...f, totalPoints: Number(f.totalPoints) })),
+        next,
+      })
     },
   )
 
   app.get(
-    '/frameworks/:code',
+    '/frameworks/:framework',
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'getFramework',
         tags: ['frameworks'],
         summary: 'Read a framework',
         description: GET_FRAMEWORK_DESCRIPTION,
-        params: CodeParams,
+        params: FrameworkParams,
         response: { 200: jsonResponse('The framework', Framework), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const { code } = request.params
+      const { framework: code } = request.params
       const stored = await frameworks.find(code)
       if (!stored) throw notFound('framework', code)
       const { identity } = request

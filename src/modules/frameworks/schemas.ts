@@ -126,7 +126,7 @@ export const BandSchema = Type.Object(
     label: Name('e.g. "Xuất sắc"'),
     min: Type.Number({ description: 'Lowest index of the band (inclusive); the lowest band has 0' }),
   },
-  { additionalProperties: false },
+  { $id: 'Band', additionalProperties: false },
 )
 
 /** The framework's survey as sent and shown (the scoring needs only its codes: domain SurveyConfig). */
@@ -159,7 +159,7 @@ export const SurveyDefinition = Type.Object(
       { minItems: 1, maxItems: 50 },
     ),
   },
-  { additionalProperties: false },
+  { $id: 'SurveyDefinition', additionalProperties: false },
 )
 
 const example = {
@@ -247,7 +247,7 @@ export const FrameworkBody = Type.Unsafe<FrameworkInput>(
       criteria: Type.Array(Type.Ref('CriterionInput'), { maxItems: 1000 }),
       survey: Type.Optional(Type.Union([SurveyDefinition, Type.Null()])),
     },
-    { additionalProperties: false, examples: [example] },
+    { $id: 'FrameworkInput', additionalProperties: false, examples: [example] },
   ),
 )
 
@@ -260,14 +260,14 @@ export const Framework = Type.Object(
     criteria: Type.Array(Type.Ref('CriterionNode')),
     survey: Type.Union([SurveyDefinition, Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'Framework', additionalProperties: false },
 )
 
 export const FrameworkSummary = Type.Object(
   { code: Type.String(), name: Type.String(), totalPoints: Type.Number() },
-  { additionalProperties: false },
+  { $id: 'FrameworkSummary', additionalProperties: false },
 )
 
-export const FrameworkList = Page(FrameworkSummary)
+export const FrameworkList = Page(FrameworkSummary, 'FrameworkPage')
 
 export const FrameworkListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })

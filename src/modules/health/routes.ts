@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { AppError } from '../../http/problems.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 
-const Status = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false })
+const Status = Type.Object({ status: Type.Literal('ok') }, { $id: 'HealthStatus', additionalProperties: false })
 const READY_TIMEOUT_MS = 2_000
 
 /** 503 for what the database query cannot tell: a shutdown under way, a change feed not listening. */
@@ -22,6 +22,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     '/health/live',
     {
       schema: {
+        operationId: 'getLiveness',
         tags: ['operations'],
         summary: 'Liveness',
         description: 'Answers 200 while the process runs.',
@@ -35,6 +36,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     '/health/ready',
     {
       schema: {
+        operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness',
         description:

@@ -2,8 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
-import { CodeParams } from '../../http/schemas.js'
+import { PeriodParams } from '../../http/schemas.js'
 import { ALL_ROLES, allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from './repository.js'
 import { assertPeriodVisible } from './unit-access.js'
@@ -29,18 +30,19 @@ export async function periodRoutes(
   const periods = new PeriodsRepository(app.db)
 
   app.put(
-    '/periods/:code',
+    '/periods/:period',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'putPeriod',
         tags: ['periods'],
         summary: 'Create or replace an assessment period',
         description: PUT_PERIOD_DESCRIPTION,
-        params: CodeParams,
+        params: PeriodParams,
         body: PeriodBody,
         response: {
           200: jsonResponse('Replaced, or unchanged', Period),
-          201: jsonResponse('Created', Period),
+          201: jsonResponse('Created', Period, { Location: LOCATION }),
           ...problemResponses(400, 409, 422),
         },
       },
@@ -49,10 +51,11 @@ export async function periodRoutes(
       const { created, period } = await putPeriod(
         app.db,
         app.changes,
-        request.params.code,
+        request.params.period,
         request.body,
         request.identity,
       )
+      if (created) reply.header('location', `/v1/periods/${encodeURIComponent(period.code)}`)
       return reply.code(created ? 201 : 200).send(period)
     },
   )
@@ -62,63 +65,67 @@ export async function periodRoutes(
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'listPeriods',
         tags: ['periods'],
         summary: 'List periods',
         description: 'Ordered by code. A `unit` token sees the periods that list its unit.',
         querystring: PeriodListQuery,
-        response: { 200: jsonResponse('A page of periods', PeriodList), ...problemResponses(400) },
+        response: { 200: jsonResponse('A page of periods', PeriodList, { Link: LINK_NEXT }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { identity, query } = request
       const filter = {
         ...(query.year !== undefined ? { year: query.year } : {}),
         ...(identity.role === 'unit' && identity.unit ? { forUnit: identity.unit } : {}),
       }
-      return listPage(
+      const page = await listPage(
         query,
         'string',
         (window: PageWindow<string>) => periods.list({ ...filter, ...window }),
         (p) => p.code,
       )
+      return linkedPage(request, reply, page)
     },
   )
 
   app.get(
-    '/periods/:code',
+    '/periods/:period',
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'getPeriod',
         tags: ['periods'],
         summary: 'Read a period',
-        params: CodeParams,
+        params: PeriodParams,
         response: { 200: jsonResponse('The period', Period), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const period = await periods.find(request.params.code)
-      if (!period) throw notFound('period', request.params.code)
+      const period = await periods.find(request.params.period)
+      if (!period) throw notFound('period', request.params.period)
       await assertPeriodVisible(app.db, period, request.identity)
       return { ...period, units: await periods.units(period.code) }
     },
   )
 
   app.post(
-    '/periods/:code/status',
+    '/periods/:period/status',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'changePeriodStatus',
         tags: ['periods'],
         summary: 'Move a period along open → appraisal → published',
         description: CHANGE_STATUS_DESCRIPTION,
-        params: CodeParams,
+        params: PeriodParams,
         body: StatusBody,
         response: { 200: jsonResponse('The period after the move', Period), ...problemResponses(400, 404, 409, 422) },
       },
     },
     async (request) =>
       changeStatus(app.db, app.changes, {
-        code: request.params.code,
+        code: request.params.period,
         to: request.body.status,
         reason: request.body.reason,
         identity: request.identity,
@@ -127,20 +134,21 @@ export async function periodRoutes(
   )
 
   app.get(
-    '/periods/:code/history',
+    '/periods/:period/history',
     {
       config: allow('admin', 'appraiser', 'reader'),
       schema: {
+        operationId: 'getPeriodHistory',
         tags: ['periods'],
         summary: 'Status history of a period',
         description: 'Every status change, oldest first: who, when, from, to, and why.',
-        params: CodeParams,
+        params: PeriodParams,
         response: { 200: jsonResponse('The history', History), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const period = await periods.find(request.params.code)
-      if (!period) throw notFound('period', request.params.code)
+      const period = await periods.find(request.params.period)
+      if (!period) throw notFound('period', request.params.period)
       const rows = await periods.history(period.code)
       return {
         items: rows.map((r) => ({

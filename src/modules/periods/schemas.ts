@@ -14,6 +14,7 @@ export const PeriodBody = Type.Object(
     units: Type.Array(Code(), { maxItems: 100000, description: 'Every unit assessed in the period (each must exist)' }),
   },
   {
+    $id: 'PeriodInput',
     additionalProperties: false,
     examples: [
       { name: 'Chỉ số CCHC năm 2018', year: 2018, framework: 'xa-2018', units: ['phong-noi-vu', 'xa-quang-loi'] },
@@ -30,18 +31,21 @@ export const Period = Type.Object(
     status: Status,
     units: Type.Array(Type.String(), { description: 'Unit codes, in code order' }),
   },
-  { additionalProperties: false },
+  { $id: 'Period', additionalProperties: false },
 )
 
 export const PeriodSummary = Type.Object(
   { code: Type.String(), name: Type.String(), year: Type.Integer(), framework: Type.String(), status: Status },
-  { additionalProperties: false },
+  { $id: 'PeriodSummary', additionalProperties: false },
 )
 
-export const PeriodList = Page(PeriodSummary)
+export const PeriodList = Page(PeriodSummary, 'PeriodPage')
 
 export const PeriodListQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })), ...PageQuery },
+  {
+    year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200, description: 'Only periods of this year' })),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 )
 
@@ -53,6 +57,7 @@ export const StatusBody = Type.Object(
     ),
   },
   {
+    $id: 'StatusChange',
     additionalProperties: false,
     examples: [{ status: 'appraisal' }, { status: 'open', reason: 'Hội đồng yêu cầu giải trình bổ sung' }],
   },
@@ -66,7 +71,10 @@ export const HistoryEntry = Type.Object(
     to: Status,
     reason: Type.Union([Type.String(), Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'StatusHistoryEntry', additionalProperties: false },
 )
 
-export const History = Type.Object({ items: Type.Array(HistoryEntry) }, { additionalProperties: false })
+export const History = Type.Object(
+  { items: Type.Array(HistoryEntry) },
+  { $id: 'StatusHistory', additionalProperties: false },
+)

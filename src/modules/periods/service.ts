@@ -54,7 +54,7 @@ export async function putPeriod(
   identity: Identity,
 ): Promise<{ created: boolean; period: PeriodView }> {
   const wanted = { code, name: nfc(input.name), year: input.year, framework: input.framework }
-  return changes.transaction(db, async (trx, announce) => {
+  return changes.transaction(db, async (trx, announce, emit) => {
     const periods = new PeriodsRepository(trx)
     await periods.serialise(code)
     const existing = await periods.lock(code)
@@ -72,6 +72,7 @@ export async function putPeriod(
         to: 'open',
         reason: null,
       })
+      emit({ type: 'period.created', period: code, data: { ...wanted, status: 'open', units } })
       return { created: true, period: { ...wanted, status: 'open', units } }
     }
 
@@ -135,7 +136,7 @@ export async function changeStatus(
   changes: ChangeFeed,
   { code, to, reason, identity, onChange }: StatusChange,
 ): Promise<PeriodView> {
-  return changes.transaction(db, async (trx, announce) => {
+  return changes.transaction(db, async (trx, announce, emit) => {
     const periods = new PeriodsRepository(trx)
     const period = await periods.lock(code)
     if (!period) throw notFound('period', code)
@@ -158,6 +159,7 @@ export async function changeStatus(
     await onChange?.(trx, period, to, identity)
     await periods.setStatus(code, to)
     announce('results', code)
+    emit({ type: 'period.status_changed', period: code, data: { from: period.status, to, reason: reason ?? null } })
     await periods.recordStatus({
       period: code,
       clientId: identity.id,

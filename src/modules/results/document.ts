@@ -1,9 +1,16 @@
 import type { PeriodStatus } from '../../domain/period-status.js'
-import type { Results } from '../../domain/results.js'
+import type { ResultItem, Results } from '../../domain/results.js'
+
+/** Members added after the first publications: a snapshot frozen before them lacks them (its bytes stand). */
+type Added = 'fields' | 'selfAssessmentGap'
+type AddedToItems = 'fields' | 'selfAssessment'
+
+export type DocumentItem = Omit<ResultItem, AddedToItems> & Partial<Pick<ResultItem, AddedToItems>>
 
 /** The results of a period as answered: computed live, or the frozen publication (`snapshot`). */
-export interface ResultsDocument extends Results {
+export interface ResultsDocument extends Omit<Results, Added | 'items'>, Partial<Pick<Results, Added>> {
   period: { code: string; name: string; year: number; status: PeriodStatus }
   group: string | null
   snapshot: { number: number; publishedAt: string; hash: string } | null
+  items: DocumentItem[]
 }

@@ -30,8 +30,53 @@ const statistics = {
   max: Extreme,
 }
 
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'svg', 'html'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+const Statistics = Type.Object(statistics, { additionalProperties: false })
+
+const NEW_MEMBER = 'Absent from publications made before fields and the self-assessment gap were computed.'
+
+const ItemField = Type.Object(
+  {
+    code: Type.String(),
+    points: Type.Number(),
+    maxPoints: Type.Number({ description: 'The applicable maximum of the field for this unit' }),
+    index: Type.Union([Type.Number(), Type.Null()], { description: 'null when nothing in the field applies' }),
+    rank: Rank,
+  },
+  { additionalProperties: false },
+)
+
+const SelfAssessment = Type.Object(
+  {
+    points: Type.Number({
+      description: 'Self-assessed scores of the applicable appraisal leaves, plus computed points',
+    }),
+    index: Type.Union([Type.Number(), Type.Null()]),
+    gap: Type.Union([Type.Number(), Type.Null()], { description: 'Published self index − published index' }),
+  },
+  { additionalProperties: false, description: `Tự đánh giá. ${NEW_MEMBER}` },
+)
+
+const DocumentField = Type.Object(
+  {
+    code: Type.String(),
+    title: Type.String(),
+    maxPoints: Type.Number({ description: "The framework's maximum of the field" }),
+    statistics: Statistics,
+  },
+  { additionalProperties: false },
+)
+
 export const ResultsQuery = Type.Object(
   {
+    format: Type.Optional(
+      Type.Union(
+        REPORT_FORMATS.map((f) => Type.Literal(f)),
+        { description: 'The representation; wins over `Accept`' },
+      ),
+    ),
     group: Type.Optional(Code("Only this group's units and statistics; ranks are unchanged")),
     snapshot: Type.Optional(Type.Integer({ minimum: 1, description: 'An earlier publication, by number' })),
   },
@@ -65,9 +110,20 @@ export const ResultsSchema = Type.Object(
         description: "Over the listed units' published indexes; units without an index are left out",
       },
     ),
-    satisfaction: Type.Union([Type.Object(statistics, { additionalProperties: false }), Type.Null()], {
+    satisfaction: Type.Union([Statistics, Type.Null()], {
       description: 'The same statistics for the satisfaction index, over the listed units with survey results',
     }),
+    fields: Type.Optional(
+      Type.Array(DocumentField, {
+        description: `Lĩnh vực: per field, statistics over the listed units' field indexes. ${NEW_MEMBER}`,
+      }),
+    ),
+    selfAssessmentGap: Type.Optional(
+      Type.Object(statistics, {
+        additionalProperties: false,
+        description: `Statistics over the listed units' self-assessment gaps. ${NEW_MEMBER}`,
+      }),
+    ),
     items: Type.Array(
       Type.Object(
         {
@@ -89,11 +145,15 @@ export const ResultsSchema = Type.Object(
             Type.Null(),
           ]),
           provisional: Type.Boolean(),
+          fields: Type.Optional(
+            Type.Array(ItemField, { description: `Per field of the framework, in its order. ${NEW_MEMBER}` }),
+          ),
+          selfAssessment: Type.Optional(SelfAssessment),
         },
         { additionalProperties: false },
       ),
       { description: 'By rank, ties by unit code; unranked units after, units without an index last' },
     ),
   },
-  { additionalProperties: false },
+  { $id: 'Results', additionalProperties: false },
 )

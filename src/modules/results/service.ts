@@ -2,23 +2,13 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
-import { parseHundredths } from '../../domain/decimal.js'
 import type { Band } from '../../domain/bands.js'
-import {
-  isLeaf,
-  maxHundredths,
-  totalHundredths,
-  type Criterion,
-  type FrameworkContent,
-} from '../../domain/framework.js'
-import {
-  computeResults,
-  summariseItems,
-  type RatioCounts,
-  type RatioLeaf,
-  type SurveyLeaf,
-  type UnitTotals,
-} from '../../domain/results.js'
+import type { FrameworkContent } from '../../domain/framework.js'
+import { computeResults, summariseItems, type UnitTotals } from '../../domain/results.js'
+import { frameworkInputs, toUnitTotals } from './inputs.js'
+import { toSvg } from './chart-svg.js'
+import { toHtml } from './report-html.js'
+import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
 import type { ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
@@ -36,54 +26,19 @@ export type SatisfactionLoader = (
 
 const noSatisfaction: SatisfactionLoader = async () => new Map()
 
-/** The framework's appraisal and ratio leaves and their maxima: what the stored scores can refer to. */
-function scoredLeaves(criteria: Criterion[], into = new Map<string, bigint>()): Map<string, bigint> {
-  for (const c of criteria) {
-    if (!isLeaf(c)) scoredLeaves(c.children, into)
-    else if (c.method !== 'survey') into.set(c.code, maxHundredths(c))
-  }
-  return into
-}
-
-/** The framework's ratio leaves by code, with their rules. */
-function ratioLeaves(criteria: Criterion[], into = new Map<string, RatioLeaf>()): Map<string, RatioLeaf> {
-  for (const c of criteria) {
-    if (!isLeaf(c)) ratioLeaves(c.children, into)
-    else if (c.method === 'ratio' && c.ratio) into.set(c.code, { maxHundredths: maxHundredths(c), rule: c.ratio })
-  }
-  return into
-}
-
-/** `criterion:numerator:denominator` as the results query aggregates them (codes hold no colon). */
-function parseRatioCounts(entries: readonly string[]): RatioCounts[] {
-  return entries.map((entry) => {
-    const [criterion = '', numerator = '0', denominator = '1'] = entry.split(':')
-    return { criterion, numerator: BigInt(numerator), denominator: BigInt(denominator) }
-  })
-}
-
-export function surveyLeaves(criteria: Criterion[]): SurveyLeaf[] {
-  return criteria.flatMap((c): SurveyLeaf[] =>
-    isLeaf(c)
-      ? c.method === 'survey'
-        ? [{ maxHundredths: maxHundredths(c), element: c.surveyElement }]
-        : []
-      : surveyLeaves(c.children),
-  )
-}
-
 const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
 
-export type ResultsMediaType = 'json' | 'csv' | 'xlsx'
+export type ResultsMediaType = ReportFormat
 
-/** One answer as sent: the bytes, and the document they were made from (for file names). */
+/** One answer as sent: the bytes, the document they were made from (for file names), and their ETag. */
 export interface ResultsRepresentation {
   period: PeriodRow
   document: ResultsDocument
   body: Buffer
+  etag: string
 }
 
-type Encoded = Promise<{ document: ResultsDocument; body: Buffer }>
+type Encoded = Promise<{ document: ResultsDocument; body: Buffer; etag: string }>
 
 /** At most this many representations of one period are kept (media types × groups), least recently used out. */
 export const MAX_ENCODED_PER_PERIOD = 64
@@ -170,25 +125,13 @@ export class ResultsService {
     known?: FrameworkContent,
   ): Promise<ResultsDocument> {
     const framework = known ?? (await loadFramework(db, period.framework))
+    const inputs = frameworkInputs(framework)
     const [rows, satisfaction] = await Promise.all([
-      new ResultsRepository(db).unitTotals(period.code),
+      new ResultsRepository(db).unitTotals(period.code, inputs.mapping),
       this.loadSatisfaction(db, period, framework),
     ])
-    const leaves = scoredLeaves(framework.criteria)
-    const total = totalHundredths(framework)
-    const units: UnitTotals[] = rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      group: r.group,
-      rankable: r.rankable,
-      appraisalHundredths: parseHundredths(r.appraisal_points),
-      maxHundredths: r.not_applicable.reduce((max, code) => max - (leaves.get(code) ?? 0n), total),
-      missingAppraisals: leaves.size - r.settled,
-      ratioCounts: parseRatioCounts(r.ratio_counts),
-      satisfaction: satisfaction.get(r.code) ?? null,
-    }))
-    const computed = { survey: surveyLeaves(framework.criteria), ratio: ratioLeaves(framework.criteria) }
-    const results = computeResults(units, computed, framework.bands, group)
+    const units = toUnitTotals(rows, inputs, satisfaction)
+    const results = computeResults(units, inputs.computedLeaves, framework.bands, group, inputs.fields.fields)
     return { period: periodView(period), group, snapshot: null, ...results }
   }
 
@@ -205,6 +148,8 @@ export class ResultsService {
     const content = JSON.stringify({
       statistics: results.statistics,
       satisfaction: results.satisfaction,
+      fields: results.fields,
+      selfAssessmentGap: results.selfAssessmentGap,
       items: results.items,
     })
     const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`
@@ -235,14 +180,17 @@ export class ResultsService {
         ? await this.cache.get(code, () => this.compute(db, code))
         : await this.compute(db, code, options.snapshot)
     if (!results) return undefined
-    const { group, type } = options
-    const key = `${type}:${group ?? ''}`
+    const key = `${options.type}:${options.group ?? ''}`
     let encoded = results.encoded.get(key)
     if (!encoded) {
-      const document = group === null ? results.whole : this.forGroup(results, group)
-      encoded = this.encode(results, document, type).then((body) => ({ document, body }))
+      const document = options.group === null ? results.whole : this.forGroup(results, options.group)
+      encoded = this.encode(results, document, options.type).then((body) => ({
+        document,
+        body,
+        etag: representationEtag(document, body, options.type, document === results.whole),
+      }))
       // A group no unit has answers an empty listing, and is not kept: made-up groups fill no memory.
-      if (group === null || results.groups.has(group)) results.encoded.set(key, encoded)
+      if (options.group === null || results.groups.has(options.group)) results.encoded.set(key, encoded)
     }
     return { period: results.period, ...(await encoded) }
   }
@@ -254,13 +202,20 @@ export class ResultsService {
   }
 
   private forGroup(results: PeriodResults, group: string): ResultsDocument {
-    const items = results.whole.items.filter((i) => i.unit.group === group)
-    return { ...results.whole, group, ...summariseItems(items, results.bands), items }
+    const { whole } = results
+    const items = whole.items.filter((i) => i.unit.group === group)
+    const { fields, selfAssessmentGap, ...summary } = summariseItems(items, results.bands, whole.fields ?? [])
+    // A publication frozen before fields and the gap existed stays without them under ?group= too.
+    return whole.fields
+      ? { ...whole, group, ...summary, fields, selfAssessmentGap, items }
+      : { ...whole, group, ...summary, items }
   }
 
   private async encode(results: PeriodResults, document: ResultsDocument, type: ResultsMediaType): Promise<Buffer> {
     if (type === 'csv') return Buffer.from(toCsv(document), 'utf8')
     if (type === 'xlsx') return toXlsx(document, results.bands)
+    if (type === 'svg') return Buffer.from(toSvg(document, results.bands), 'utf8')
+    if (type === 'html') return Buffer.from(toHtml(document, results.bands), 'utf8')
     return Buffer.from(document === results.whole ? results.text : serialise(document), 'utf8')
   }
 
@@ -291,7 +246,14 @@ export class ResultsService {
   }
 }
 
-const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
+/**
+ * A strong ETag per representation: the publication's hash for its frozen JSON (the very bytes it was
+ * made from), otherwise a hash of the bytes sent.
+ */
+function representationEtag(document: ResultsDocument, body: Buffer, type: ResultsMediaType, whole: boolean): string {
+  if (type === 'json' && whole && document.snapshot) return `"${document.snapshot.hash}"`
+  return `"sha256:${createHash('sha256').update(body).digest('hex')}"`
+}
 
 /** One key order for live and frozen answers: the order of docs/api.md. */
 export function serialise(d: ResultsDocument): string {
@@ -301,6 +263,10 @@ export function serialise(d: ResultsDocument): string {
     snapshot: d.snapshot,
     statistics: d.statistics,
     satisfaction: d.satisfaction,
+    fields: d.fields,
+    selfAssessmentGap: d.selfAssessmentGap,
     items: d.items,
   })
 }
+
+const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))

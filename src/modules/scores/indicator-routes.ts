@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { ETAG } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { UnitScoreParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
@@ -21,6 +22,7 @@ export async function indicatorRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
+        operationId: 'putIndicators',
         tags: ['scores'],
         summary: "Write the counts of a unit's ratio criteria (merge)",
         description: INDICATORS_DESCRIPTION,
@@ -28,10 +30,15 @@ export async function indicatorRoutes(fastify: FastifyInstance): Promise<void> {
         body: IndicatorsBody,
         headers: {
           type: 'object',
-          properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } },
+          properties: {
+            'if-match': {
+              type: 'string',
+              description: 'ETag(s) of the scorecard this write is based on (`*` matches any): 412 when none matches',
+            },
+          },
         },
         response: {
-          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult),
+          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult, { ETag: ETAG }),
           ...problemResponses(400, 404, 409, 412, 422),
         },
       },

@@ -5,6 +5,7 @@ import type { Static } from 'typebox'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
 import { spoolBody } from '../../http/spool.js'
+import { ETAG, IF_NONE_MATCH, LINK_NEXT, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { PeriodParams, UnitScoreParams } from '../../http/schemas.js'
 import { allow } from '../../plugins/auth.js'
@@ -79,6 +80,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
+        operationId: 'putScores',
         tags: ['scores'],
         summary: "Write a unit's scores (merge)",
         description: PUT_SCORES_DESCRIPTION,
@@ -86,10 +88,15 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
         body: ScoresBody,
         headers: {
           type: 'object',
-          properties: { 'if-match': { type: 'string', description: 'ETag of the scorecard this write is based on' } },
+          properties: {
+            'if-match': {
+              type: 'string',
+              description: 'ETag(s) of the scorecard this write is based on (`*` matches any): 412 when none matches',
+            },
+          },
         },
         response: {
-          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult),
+          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult, { ETag: ETAG }),
           ...problemResponses(400, 404, 409, 412, 422),
         },
       },
@@ -116,13 +123,15 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'unit', 'reader'),
       schema: {
+        operationId: 'getScorecard',
         tags: ['scores'],
         summary: "A unit's scorecard",
         description: GET_SCORECARD_DESCRIPTION,
         params: UnitScoreParams,
+        headers: { type: 'object', properties: { 'if-none-match': IF_NONE_MATCH } },
         response: {
-          200: jsonResponse('The scorecard', ScorecardSchema),
-          304: { description: 'Not modified', type: 'null' },
+          200: jsonResponse('The scorecard', ScorecardSchema, { ETag: ETAG }),
+          304: { description: 'Not modified: the copy held is current', headers: { ETag: ETAG }, type: 'null' },
           ...problemResponses(400, 404, 422),
         },
       },
@@ -143,15 +152,19 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow('admin', 'appraiser', 'reader'),
       schema: {
+        operationId: 'listAudit',
         tags: ['scores'],
         summary: 'Audit trail of score changes',
         description: LIST_AUDIT_DESCRIPTION,
         params: PeriodParams,
         querystring: AuditQuery,
-        response: { 200: jsonResponse('A page of audit entries', AuditPage), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('A page of audit entries', AuditPage, { Link: LINK_NEXT }),
+          ...problemResponses(400, 404),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const period = await periods.find(request.params.period)
       if (!period) throw notFound('period', request.params.period)
       const { unit, criterion } = request.query
@@ -164,7 +177,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
       const fetch = ({ after, limit }: PageWindow<number>) =>
         new ScoresRepository(app.db).audit({ ...filter, limit, ...(after !== undefined ? { before: after } : {}) })
       const { items, next } = await listPage(request.query, 'number', fetch, (r) => r.id)
-      return {
+      return linkedPage(request, reply, {
         items: items.map((r) => ({
           id: r.id,
           at: r.at.toISOString(),
@@ -177,7 +190,7 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
           reason: r.reason,
         })),
         next,
-      }
+      })
     },
   )
 }
@@ -203,6 +216,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
       bodyLimit: options.bodyLimit,
       config: allow('admin', 'appraiser', 'unit'),
       schema: {
+        operationId: 'importScores',
         tags: ['scores'],
         summary: 'Import scores of many units (JSON or CSV), all or nothing',
         description: IMPORT_SCORES_DESCRIPTION,
@@ -213,6 +227,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
             'application/json': { schema: ImportBody },
             'text/csv': {
               schema: {
+                contentMediaType: 'text/csv',
                 description:
                   'unit,criterion,self,appraised,notApplicable,note,numerator,denominator (read as it streams in)',
               },

@@ -25,7 +25,7 @@ export const ScoreRow = Type.Object(
       ]),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'ScoreInput', additionalProperties: false },
 )
 
 const Count = (description: string) =>
@@ -45,6 +45,7 @@ const Reason = Type.Optional(
 export const ScoresBody = Type.Object(
   { scores: Type.Array(ScoreRow, { maxItems: 10000 }), reason: Reason },
   {
+    $id: 'ScoresInput',
     additionalProperties: false,
     examples: [
       {
@@ -121,7 +122,7 @@ export const ScorecardSchema = Type.Object(
     }),
     criteria: Type.Array(Type.Ref('ScorecardNode')),
   },
-  { additionalProperties: false },
+  { $id: 'Scorecard', additionalProperties: false },
 )
 
 export const Counts = {
@@ -132,7 +133,7 @@ export const Counts = {
 
 export const ScoresResult = Type.Object(
   { summary: Type.Object(Counts, { additionalProperties: false }), scorecard: ScorecardSchema },
-  { additionalProperties: false },
+  { $id: 'ScoresResult', additionalProperties: false },
 )
 
 export const IndicatorRow = Type.Object(
@@ -163,12 +164,13 @@ export const ImportRow = Type.Object(
     numerator: Count('Ratio leaves: the count of cases meeting the indicator'),
     denominator: Count('Ratio leaves: the count of all cases'),
   },
-  { additionalProperties: false },
+  { $id: 'ImportRow', additionalProperties: false },
 )
 
 export const ImportBody = Type.Object(
   { rows: Type.Array(ImportRow, { maxItems: 2_000_000 }), reason: Reason },
   {
+    $id: 'ImportInput',
     additionalProperties: false,
     examples: [
       {
@@ -192,11 +194,15 @@ export const ImportQuery = Type.Object(
 
 export const ImportResult = Type.Object(
   { dryRun: Type.Boolean(), rows: Type.Integer(), ...Counts },
-  { additionalProperties: false },
+  { $id: 'ImportResult', additionalProperties: false },
 )
 
 export const AuditQuery = Type.Object(
-  { unit: Type.Optional(Code()), criterion: Type.Optional(Code()), ...PageQuery },
+  {
+    unit: Type.Optional(Code('Only changes to this unit')),
+    criterion: Type.Optional(Code('Only changes to this criterion')),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 )
 
@@ -216,7 +222,7 @@ export const AuditEntry = Type.Object(
     new: AuditValue,
     reason: Type.Union([Type.String(), Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'AuditEntry', additionalProperties: false },
 )
 
-export const AuditPage = Page(AuditEntry)
+export const AuditPage = Page(AuditEntry, 'AuditPage')

@@ -300,7 +300,7 @@ export async function writeScores(
   changes: ChangeFeed,
   request: ScoreWriteRequest,
 ): Promise<ScoreWriteResult> {
-  return changes.transaction(db, async (trx, announce) => {
+  return changes.transaction(db, async (trx, announce, emit) => {
     const ctx = await lockScope(trx, request)
     const staged = await stageRows(ctx)
     if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
@@ -323,6 +323,10 @@ export async function writeScores(
       announce('results', ctx.period.code)
     }
     const result: ScoreWriteResult = { ...summary }
+    if (!request.dryRun && request.scope.kind === 'import') {
+      const { rows, created, updated, unchanged } = summary
+      emit({ type: 'scores.imported', period: ctx.period.code, data: { rows, created, updated, unchanged } })
+    }
     if (request.scope.kind === 'unit') {
       result.scorecard = await computeScorecard(trx, ctx.period, request.scope.unit, ctx.framework)
     }

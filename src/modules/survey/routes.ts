@@ -35,6 +35,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
     {
       config: allow('admin', 'appraiser'),
       schema: {
+        operationId: 'putSurveyCounts',
         tags: ['survey'],
         summary: "Replace a unit's aggregate survey counts",
         description: PUT_COUNTS_DESCRIPTION,
@@ -56,6 +57,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
       bodyLimit: options.responsesBodyLimit,
       config: allow('admin', 'appraiser'),
       schema: {
+        operationId: 'appendSurveyResponses',
         tags: ['survey'],
         summary: 'Append individual survey responses',
         description: APPEND_RESPONSES_DESCRIPTION,
@@ -76,6 +78,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
     {
       config: allow('admin', 'appraiser', 'reader', 'unit'),
       schema: {
+        operationId: 'getSurvey',
         tags: ['survey'],
         summary: "A unit's satisfaction index",
         description: GET_SURVEY_DESCRIPTION,

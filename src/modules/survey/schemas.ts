@@ -21,6 +21,7 @@ export const CountsBody = Type.Object(
     ),
   },
   {
+    $id: 'SurveyCountsInput',
     additionalProperties: false,
     examples: [
       {
@@ -57,7 +58,11 @@ export const ResponsesBody = Type.Object(
       { maxItems: 10000, description: 'Up to 10,000 responses a request, stored in one transaction' },
     ),
   },
-  { additionalProperties: false, examples: [{ responses: [{ id: 'phieu-0001', answers: { A1: 5, A2: 4 } }] }] },
+  {
+    $id: 'SurveyResponsesInput',
+    additionalProperties: false,
+    examples: [{ responses: [{ id: 'phieu-0001', answers: { A1: 5, A2: 4 } }] }],
+  },
 )
 
 const satisfaction = {
@@ -83,7 +88,7 @@ const satisfaction = {
   ),
 }
 
-export const SatisfactionSchema = Type.Object(satisfaction, { additionalProperties: false })
+export const SatisfactionSchema = Type.Object(satisfaction, { $id: 'Satisfaction', additionalProperties: false })
 
 export const ResponsesResult = Type.Object(
   {
@@ -91,5 +96,5 @@ export const ResponsesResult = Type.Object(
     duplicates: Type.Array(Type.String(), { description: 'Ids skipped: already stored, or repeated in the batch' }),
     ...satisfaction,
   },
-  { additionalProperties: false },
+  { $id: 'SurveyResponsesResult', additionalProperties: false },
 )

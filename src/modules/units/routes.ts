@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify'
 import { EVERYTHING } from '../../db/change-feed.js'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { notFound, ruleViolated } from '../../http/problems.js'
+import { LINK_NEXT, LOCATION, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
-import { CodeParams, nfc } from '../../http/schemas.js'
+import { UnitParams, nfc } from '../../http/schemas.js'
 import { ALL_ROLES, allow, assertOwnUnit } from '../../plugins/auth.js'
 import { UnitsRepository } from './repository.js'
 import { Unit, UnitBody, UnitList, UnitListQuery } from './schemas.js'
@@ -36,24 +37,25 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
   const units = new UnitsRepository(app.db)
 
   app.put(
-    '/units/:code',
+    '/units/:unit',
     {
       config: allow('admin'),
       schema: {
+        operationId: 'putUnit',
         tags: ['units'],
         summary: 'Create or replace a unit',
         description: PUT_UNIT_DESCRIPTION,
-        params: CodeParams,
+        params: UnitParams,
         body: UnitBody,
         response: {
           200: jsonResponse('Replaced', Unit),
-          201: jsonResponse('Created', Unit),
+          201: jsonResponse('Created', Unit, { Location: LOCATION }),
           ...problemResponses(400, 422),
         },
       },
     },
     async (request, reply) => {
-      const { code } = request.params
+      const { unit: code } = request.params
       const parent = request.body.parent ?? null
       const unit = {
         code,
@@ -73,6 +75,7 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
         announce('results', EVERYTHING)
         return units.upsert(unit)
       })
+      if (created) reply.header('location', `/v1/units/${encodeURIComponent(code)}`)
       return reply.code(created ? 201 : 200).send(unit)
     },
   )
@@ -82,43 +85,46 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'listUnits',
         tags: ['units'],
         summary: 'List units',
         description: 'Ordered by code, a page at a time. A `unit` token sees its own unit only.',
         querystring: UnitListQuery,
-        response: { 200: jsonResponse('A page of units', UnitList), ...problemResponses(400) },
+        response: { 200: jsonResponse('A page of units', UnitList, { Link: LINK_NEXT }), ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { identity, query } = request
       const filter = {
         ...(query.group !== undefined ? { group: query.group } : {}),
         ...(query.parent !== undefined ? { parent: query.parent } : {}),
         ...(identity.role === 'unit' && identity.unit ? { only: identity.unit } : {}),
       }
-      return listPage(
+      const page = await listPage(
         query,
         'string',
         (window: PageWindow<string>) => units.list({ ...filter, ...window }),
         (u) => u.code,
       )
+      return linkedPage(request, reply, page)
     },
   )
 
   app.get(
-    '/units/:code',
+    '/units/:unit',
     {
       config: allow(...ALL_ROLES),
       schema: {
+        operationId: 'getUnit',
         tags: ['units'],
         summary: 'Read a unit',
-        params: CodeParams,
+        params: UnitParams,
         response: { 200: jsonResponse('The unit', Unit), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
-      const unit = await units.find(request.params.code)
-      if (!unit) throw notFound('unit', request.params.code)
+      const unit = await units.find(request.params.unit)
+      if (!unit) throw notFound('unit', request.params.unit)
       assertOwnUnit(request.identity, unit.code)
       return unit
     },

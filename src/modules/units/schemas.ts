@@ -9,6 +9,7 @@ export const UnitBody = Type.Object(
     rankable: Type.Optional(Type.Boolean({ default: true, description: 'false: assessed but left out of every rank' })),
   },
   {
+    $id: 'UnitInput',
     additionalProperties: false,
     examples: [{ name: 'Phòng Nội vụ', group: 'phong', parent: 'huyen-phu-vang', rankable: true }],
   },
@@ -22,10 +23,10 @@ export const Unit = Type.Object(
     parent: Type.Union([Type.String(), Type.Null()]),
     rankable: Type.Boolean(),
   },
-  { additionalProperties: false },
+  { $id: 'Unit', additionalProperties: false },
 )
 
-export const UnitList = Page(Unit)
+export const UnitList = Page(Unit, 'UnitPage')
 
 export const UnitListQuery = Type.Object(
   {
