@@ -31,6 +31,7 @@ import { databasePlugin } from './plugins/database.js'
 import { docsPlugin } from './plugins/docs.js'
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js'
 import { httpHygienePlugin } from './plugins/http-hygiene.js'
+import { lifecyclePlugin } from './plugins/lifecycle.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { requestIdFrom, requestLogPlugin } from './plugins/request-log.js'
 import { textInputPlugin } from './plugins/text-input.js'
@@ -56,6 +57,10 @@ export interface AppOptions {
   webhooks?: Partial<WebhookConfig> & { dispatch?: boolean }
 }
 
+/** How often Node looks for requests past their timeout: a tenth of it, between 0.1 s and 30 s. */
+const checkingInterval = (timeoutMs: number): number =>
+  timeoutMs > 0 ? Math.min(30_000, Math.max(100, Math.floor(timeoutMs / 10))) : 30_000
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options
   const app = Fastify({
@@ -71,6 +76,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // What Fastify and Node answer before routing is problem+json too, with a request id and a log line.
     frameworkErrors,
     clientErrorHandler,
+    // A body sent one byte at a time is cut off (408) rather than held for as long as the client likes;
+    // Node checks every connectionsCheckingInterval.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: { connectionsCheckingInterval: checkingInterval(config.requestTimeoutMs) },
+    // Draining answers 503 problem+json (src/plugins/lifecycle.ts), not Fastify's plain 503.
+    return503OnClosing: false,
   })
 
   // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.
@@ -79,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // External plugins and cross-cutting concerns first, then the routes.
   await app.register(errorsPlugin)
   await app.register(requestLogPlugin)
+  await app.register(lifecyclePlugin)
   await app.register(httpHygienePlugin)
   // Swagger collects routes as they are added, so it comes before any plugin that adds one.
   await app.register(docsPlugin)

@@ -15,6 +15,14 @@ export const ConfigSchema = Type.Object({
   importBodyLimit: Type.Integer({ minimum: 1024 }),
   rateLimit: Type.Integer({ minimum: 0 }),
   rateLimitBurst: Type.Integer({ minimum: 0 }),
+  requestTimeoutMs: Type.Integer({ minimum: 0 }),
+  keepAliveTimeoutMs: Type.Integer({ minimum: 0 }),
+  dbConnectTimeoutMs: Type.Integer({ minimum: 0 }),
+  dbQueryTimeoutMs: Type.Integer({ minimum: 0 }),
+  dbStatementTimeoutMs: Type.Integer({ minimum: 0 }),
+  dbLockTimeoutMs: Type.Integer({ minimum: 0 }),
+  listenCheckMs: Type.Integer({ minimum: 100 }),
+  shutdownGraceMs: Type.Integer({ minimum: 0 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -63,6 +71,54 @@ const variables = {
     fallback: '0',
     kind: 'integer',
     expect: "a number of requests (0: ten seconds' worth of RATE_LIMIT)",
+  },
+  requestTimeoutMs: {
+    name: 'REQUEST_TIMEOUT_MS',
+    fallback: '120000',
+    kind: 'integer',
+    expect: 'milliseconds to receive a whole request, body included (0: no limit)',
+  },
+  keepAliveTimeoutMs: {
+    name: 'KEEP_ALIVE_TIMEOUT_MS',
+    fallback: '72000',
+    kind: 'integer',
+    expect: 'milliseconds an idle keep-alive connection is kept',
+  },
+  dbConnectTimeoutMs: {
+    name: 'DB_CONNECT_TIMEOUT_MS',
+    fallback: '5000',
+    kind: 'integer',
+    expect: 'milliseconds to get a database connection (0: no limit)',
+  },
+  dbQueryTimeoutMs: {
+    name: 'DB_QUERY_TIMEOUT_MS',
+    fallback: '35000',
+    kind: 'integer',
+    expect: "milliseconds to wait for a query's answer (0: no limit)",
+  },
+  dbStatementTimeoutMs: {
+    name: 'DB_STATEMENT_TIMEOUT_MS',
+    fallback: '30000',
+    kind: 'integer',
+    expect: 'milliseconds a statement may run (PostgreSQL statement_timeout; 0: no limit)',
+  },
+  dbLockTimeoutMs: {
+    name: 'DB_LOCK_TIMEOUT_MS',
+    fallback: '10000',
+    kind: 'integer',
+    expect: 'milliseconds a statement may wait for a lock (PostgreSQL lock_timeout; 0: no limit)',
+  },
+  listenCheckMs: {
+    name: 'LISTEN_CHECK_MS',
+    fallback: '5000',
+    kind: 'integer',
+    expect: 'milliseconds between round trips on the change-feed connection (≥ 100)',
+  },
+  shutdownGraceMs: {
+    name: 'SHUTDOWN_GRACE_MS',
+    fallback: '10000',
+    kind: 'integer',
+    expect: 'milliseconds in-flight requests may take after SIGTERM',
   },
 } as const satisfies Record<
   keyof Config,
@@ -127,4 +183,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     config[key] = value
   }
   return config as Config
+}
+
+/** The database timeouts of a configuration, as src/db/database.ts takes them. */
+export function databaseTimeouts(config: Config) {
+  return {
+    connectMs: config.dbConnectTimeoutMs,
+    queryMs: config.dbQueryTimeoutMs,
+    statementMs: config.dbStatementTimeoutMs,
+    lockMs: config.dbLockTimeoutMs,
+  }
 }

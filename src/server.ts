@@ -1,9 +1,11 @@
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, databaseTimeouts, loadConfig } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
 import { openConfiguredDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrator.js'
+import { drainAndClose } from './shutdown.js'
 
-const SHUTDOWN_GRACE_MS = 10_000
+/** After the grace period, requests abandoned have this long to answer their 503 before the process exits. */
+const ABANDON_MS = 5_000
 
 async function main(): Promise<void> {
   let config
@@ -19,14 +21,14 @@ async function main(): Promise<void> {
 
   // The embedded server (initdb on a first start) runs in processes of its own: load the application's
   // modules meanwhile rather than after it.
-  const opening = openConfiguredDatabase(config)
+  const opening = openConfiguredDatabase({ ...config, timeouts: databaseTimeouts(config) })
   opening.catch(() => {})
   const [{ buildApp }, { bootstrapAdmin }] = await Promise.all([
     import('./app.js'),
     import('./modules/clients/service.js'),
   ])
   const database = await opening
-  const changes = new ChangeFeed(database.changeSource)
+  const changes = new ChangeFeed(database.changeSource, { checkMs: config.listenCheckMs })
   await changes.start()
   const app = await buildApp({ config, db: database.db, changes })
   const { embedded } = database
@@ -57,10 +59,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => {
       app.log.error('in-flight requests did not finish in time; exiting')
       process.exit(1)
-    }, SHUTDOWN_GRACE_MS)
+    }, config.shutdownGraceMs + ABANDON_MS)
     force.unref()
     try {
-      await app.close()
+      await drainAndClose(app, { graceMs: config.shutdownGraceMs, abortSessions: () => database.abortSessions() })
       await changes.close()
       await database.close()
       if (embedded)

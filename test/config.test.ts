@@ -13,6 +13,14 @@ t.test('defaults follow the documented table', async (t) => {
     importBodyLimit: 52428800,
     rateLimit: 0,
     rateLimitBurst: 0,
+    requestTimeoutMs: 120000,
+    keepAliveTimeoutMs: 72000,
+    dbConnectTimeoutMs: 5000,
+    dbQueryTimeoutMs: 35000,
+    dbStatementTimeoutMs: 30000,
+    dbLockTimeoutMs: 10000,
+    listenCheckMs: 5000,
+    shutdownGraceMs: 10000,
   })
 })
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
+import { watchConnection } from './listen-watchdog.js'
 import type { Database } from './schema.js'
 
 /** Where other instances' changes are heard from. */
@@ -41,13 +42,19 @@ export class ChangeFeed {
   private reconnect: NodeJS.Timeout | null = null
   private closed = false
   private listening = false
+  private unwatch: (() => void) | null = null
+  /** Why the feed is not listening, while it is not (for /health/ready). */
+  problem: string | null = 'not started'
   private recorder: EventRecorder | null = null
 
   /**
    * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `none`: nothing else
    * writes (a database that is never read, as when the OpenAPI document is generated).
    */
-  constructor(private readonly source: ChangeSource = { kind: 'none' }) {}
+  constructor(
+    private readonly source: ChangeSource = { kind: 'none' },
+    private readonly options: { checkMs?: number } = {},
+  ) {}
 
   get live(): boolean {
     return this.listening && !this.closed
@@ -59,7 +66,10 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     if (this.source.kind === 'postgres') await this.connect(this.source.url)
-    else this.listening = true
+    else {
+      this.listening = true
+      this.problem = null
+    }
   }
 
   /** Every transaction hands what it emitted and announced to `recorder` before it commits. */
@@ -91,6 +101,7 @@ export class ChangeFeed {
 
   async close(): Promise<void> {
     this.closed = true
+    this.unwatch?.()
     if (this.reconnect) clearTimeout(this.reconnect)
     const client = this.client
     this.client = null
@@ -121,8 +132,11 @@ export class ChangeFeed {
 
   private async connect(url: string): Promise<void> {
     if (this.closed) return
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
-    const retry = () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true })
+    const retry = (why = 'the connection was lost') => {
+      this.problem = why
+      this.unwatch?.()
+      this.unwatch = null
       if (this.client === client) this.client = null
       client.end().catch(() => {})
       this.lost()
@@ -134,7 +148,7 @@ export class ChangeFeed {
         this.reconnect.unref()
       }
     }
-    client.on('error', retry)
+    client.on('error', (error) => retry(`the connection failed: ${error.message}`))
     client.on('end', () => {
       if (!this.closed) retry()
     })
@@ -148,8 +162,14 @@ export class ChangeFeed {
       // Changes made while not listening were not heard: start from empty caches.
       this.lost()
       this.listening = true
-    } catch {
-      retry()
+      this.problem = null
+      this.unwatch = watchConnection(client, this.options.checkMs ?? 5_000, (why) => {
+        // A stalled socket may never end by itself: drop it, and listen again on a new one.
+        ;(client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
+        retry(why)
+      })
+    } catch (error) {
+      retry(`cannot listen: ${(error as Error).message}`)
     }
   }
 }

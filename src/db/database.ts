@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ChangeSource } from './change-feed.js'
@@ -16,7 +17,34 @@ function parseInt8(text: string): number {
   return value
 }
 
-export type DatabaseTarget = { kind: 'postgres'; url: string; searchPath?: string; poolSize?: number }
+/**
+ * How long the service waits on the database before answering 503: a new connection, a query's answer
+ * (client side: a hung or unreachable server), a statement and a lock wait (server side), and a
+ * transaction left idle (a client that stopped sending). 0 disables one.
+ */
+export interface DatabaseTimeouts {
+  connectMs: number
+  queryMs: number
+  statementMs: number
+  lockMs: number
+  idleInTransactionMs: number
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  queryMs: 35_000,
+  statementMs: 30_000,
+  lockMs: 10_000,
+  idleInTransactionMs: 60_000,
+}
+
+export type DatabaseTarget = {
+  kind: 'postgres'
+  url: string
+  searchPath?: string
+  poolSize?: number
+  timeouts?: Partial<DatabaseTimeouts>
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -25,6 +53,11 @@ export interface DatabaseHandle {
   changeSource: ChangeSource
   /** The embedded server this process started (no DATABASE_URL), stopped by close(). */
   embedded?: Pick<EmbeddedServer, 'dataDir' | 'version' | 'port'>
+  /**
+   * Ends this handle's sessions on the server (pg_terminate_backend, from a connection of its own): their
+   * transactions roll back and the queries in flight fail. For a shutdown whose grace period is over.
+   */
+  abortSessions(): Promise<number>
   /** Closes the pool (and stops the embedded server); the process lingers otherwise. */
   close(): Promise<void>
 }
@@ -35,11 +68,33 @@ const typeParser = ((oid: number, format?: 'text' | 'binary') =>
     ? parseInt8
     : (pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown)) as typeof pg.types.getTypeParser
 
-function postgresPool(target: DatabaseTarget): pg.Pool {
+/** A client whose query got no answer in time is closed: it is not handed out again with a query pending. */
+function closeOnReadTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args)
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if ((error as Error)?.message === 'Query read timeout') client.end().catch(() => {})
+      })
+    }
+    return result
+  }) as typeof client.query
+}
+
+function postgresPool(target: DatabaseTarget, applicationName: string): pg.Pool {
+  const t = { ...DEFAULT_TIMEOUTS, ...target.timeouts }
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: t.connectMs,
+    // A server that stops answering (hung, or a network that drops packets) is noticed, not waited on.
+    keepAlive: true,
+    ...(t.queryMs > 0 ? { query_timeout: t.queryMs } : {}),
+    statement_timeout: t.statementMs,
+    lock_timeout: t.lockMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    application_name: applicationName,
     ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
     types: { getTypeParser: typeParser },
   })
@@ -49,13 +104,42 @@ function postgresPool(target: DatabaseTarget): pg.Pool {
   // pg-pool drops its idle-client listener while a client is checked out, and Kysely's driver adds none:
   // a server-side termination between two queries of a transaction would then be an uncaught 'error'
   // event. The query in progress (or the next one) reports the failure instead.
-  pool.on('connect', (client) => client.on('error', () => {}))
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    closeOnReadTimeout(client)
+  })
   return pool
 }
 
+async function terminateSessions(url: string, applicationName: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 5_000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ n: number }>(
+      `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where application_name = $1 and pid <> pg_backend_pid()`,
+      [applicationName],
+    )
+    return rows[0]?.n ?? 0
+  } catch {
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
 export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target) }) })
-  return Promise.resolve({ db, target, changeSource: { kind: 'postgres', url: target.url }, close: () => db.destroy() })
+  // Each pool's sessions carry a name of their own, so that a shutdown ends only them.
+  const applicationName = `cchc-index ${randomUUID().slice(0, 8)}`
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target, applicationName) }) })
+  return Promise.resolve({
+    db,
+    target,
+    changeSource: { kind: 'postgres', url: target.url },
+    abortSessions: () => terminateSessions(target.url, applicationName),
+    close: () => db.destroy(),
+  })
 }
 
 /**
@@ -65,10 +149,12 @@ export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 export async function openConfiguredDatabase(config: {
   databaseUrl: string | null
   dataDir: string
+  timeouts?: Partial<DatabaseTimeouts>
 }): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl })
+  const timeouts = config.timeouts ? { timeouts: config.timeouts } : {}
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl, ...timeouts })
   const server = await startOwnedServer(config.dataDir)
-  const handle = await openDatabase({ kind: 'postgres', url: server.url })
+  const handle = await openDatabase({ kind: 'postgres', url: server.url, ...timeouts })
   return {
     ...handle,
     embedded: { dataDir: server.dataDir, version: server.version, port: server.port },

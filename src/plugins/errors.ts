@@ -58,13 +58,20 @@ const connectionErrorCodes = new Set([
   '57P01',
   '57P02',
   '57P03',
+  // statement_timeout (query_canceled) and lock_timeout: the database is stalled or held, not the request at fault
+  '57014',
+  '55P03',
 ])
 
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
   if (typeof e?.code === 'string' && (connectionErrorCodes.has(e.code) || e.code.startsWith('08'))) return true
   const message = String(e?.message ?? '')
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)
+  // pg's words for a connection that broke or closed (a checked-out client whose backend was terminated
+  // is "not queryable"), and for a query the database did not answer in time (query_timeout).
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Query read timeout/i.test(
+    message,
+  )
 }
 
 const fastifyCodeKinds: Record<string, ProblemKind> = {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
 import { listPage, type PageWindow } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
+import { spoolBody } from '../../http/spool.js'
 import { ETAG, IF_NONE_MATCH, LINK_NEXT, linkedPage } from '../../http/headers.js'
 import { jsonResponse, problemResponses } from '../../http/responses.js'
 import { PeriodParams, UnitScoreParams } from '../../http/schemas.js'
@@ -239,12 +240,19 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body as Readable | Static<typeof ImportBody>
       let rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
       let reason = request.query.reason ?? null
       if (body instanceof Readable) {
-        rows = await readScoresCsv(body, options.bodyLimit)
+        // The whole body first: a slow sender holds no connection and no lock (src/http/spool.ts).
+        const spooled = await spoolBody(body, {
+          limit: options.bodyLimit,
+          timeoutMs: app.server.requestTimeout,
+          signal: app.lifecycle.signal,
+          until: reply.raw,
+        })
+        rows = await readScoresCsv(spooled, options.bodyLimit)
       } else {
         reason = body.reason ?? reason
         rows = body.rows.map(({ unit, ...input }) => ({ unit, input }))

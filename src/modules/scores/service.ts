@@ -129,12 +129,37 @@ async function lockScope(trx: Kysely<Database>, request: ScoreWriteRequest): Pro
     period = found.period
     unitListed = found.listed
   } else {
-    period = await new PeriodsRepository(trx).lock(request.period)
+    // An import stages its rows before it locks the period (lockImportedPeriod), so that reading and
+    // checking a large body never holds writers of the period back.
+    period = await new PeriodsRepository(trx).find(request.period)
     if (!period) throw notFound('period', request.period)
   }
   const framework = await loadFramework(trx, period.framework)
   const periodUnits = scope.kind === 'import' ? new Set(await new PeriodsRepository(trx).units(period.code)) : null
   return { trx, request, period, framework, leaves: leafIndex(framework), unitListed, periodUnits, at: placeOf(scope) }
+}
+
+/**
+ * An import's step 2b, once its rows are staged: locks the period, and re-checks what staging assumed.
+ * The period's framework and units must be those the rows were checked against (409 otherwise: the rows
+ * are to be sent again); its status is the one now locked.
+ */
+async function lockImportedPeriod(ctx: WriteContext): Promise<void> {
+  const periods = new PeriodsRepository(ctx.trx)
+  const locked = await periods.lock(ctx.period.code)
+  if (!locked) throw notFound('period', ctx.period.code)
+  const sameFramework =
+    locked.framework === ctx.period.framework &&
+    JSON.stringify(await loadFramework(ctx.trx, locked.framework)) === JSON.stringify(ctx.framework)
+  const units = await periods.units(locked.code)
+  const sameUnits = units.length === ctx.periodUnits?.size && units.every((u) => ctx.periodUnits?.has(u))
+  if (!sameFramework || !sameUnits) {
+    throw new AppError(
+      'conflict',
+      `Period ${JSON.stringify(locked.code)} changed (its framework or units) while the rows were read; send them again`,
+    )
+  }
+  ctx.period = locked
 }
 
 interface Staged {
@@ -278,6 +303,7 @@ export async function writeScores(
   return changes.transaction(db, async (trx, announce, emit) => {
     const ctx = await lockScope(trx, request)
     const staged = await stageRows(ctx)
+    if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
     if (staged.foreign.count > 0) {
       staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
     }
