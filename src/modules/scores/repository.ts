@@ -17,6 +17,18 @@ export interface ChangeSummary {
   changedFields: ScoreField[]
 }
 
+export interface ApplyAudit {
+  clientId: string
+  clientRole: string
+  reason: string | null
+}
+
+/** One statement of an apply, named so that its plan can be examined (test/plan-trap.test.ts). */
+export interface ApplyStatement {
+  name: 'audit' | 'update' | 'insert'
+  query: RawBuilder<unknown>
+}
+
 /**
  * Whether a staged row changes a stored field (i: staged, s: stored, null when no row yet). Only these
  * changes are checked against roles and status, counted, audited and written.
@@ -128,11 +140,29 @@ export class ScoreWriter {
     return rows.map((r) => r.row_no)
   }
 
+  /**
+   * The statements that audit every changed field, then merge the staged rows into the stored scores,
+   * in order. None of them anti-joins `scores` while filling it: new rows go in with `ON CONFLICT DO
+   * NOTHING` on the primary key (a request's duplicates are refused before), so their plans do not
+   * depend on what the statistics say about `scores` (an anti join planned on an "empty" table scans
+   * the growing table once per row). A step with nothing to do (no update, no creation) is left out.
+   */
+  applyStatements(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): ApplyStatement[] {
+    const statements: ApplyStatement[] = [{ name: 'audit', query: this.auditStatement(audit) }]
+    if (counts.updated > 0) statements.push({ name: 'update', query: this.updateStatement() })
+    if (counts.created > 0) statements.push({ name: 'insert', query: this.insertStatement() })
+    return statements
+  }
+
   /** Audits every changed field, then merges the staged rows into the stored scores. */
-  async apply(audit: { clientId: string; clientRole: string; reason: string | null }): Promise<void> {
+  async apply(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): Promise<void> {
     // A large import sorts hundreds of thousands of audit rows: let it do so in memory.
     await sql`set local work_mem = '64MB'`.execute(this.trx)
-    await sql`
+    for (const { query } of this.applyStatements(audit, counts)) await query.execute(this.trx)
+  }
+
+  private auditStatement(audit: ApplyAudit): RawBuilder<unknown> {
+    return sql`
       insert into score_audit (period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role)
       select ${this.period}, i.unit_code, i.criterion_code, f.field, f.old, f.new, ${audit.reason}, ${audit.clientId}, ${audit.clientRole}
       from ${this.joined()}
@@ -146,9 +176,11 @@ export class ScoreWriter {
         (7, 'denominator', to_jsonb(s.denominator), to_jsonb(i.denominator), ${changed.denominator})
       ) as f(ord, field, old, new, changed)
       where f.changed
-      order by i.row_no, f.ord`.execute(this.trx)
+      order by i.row_no, f.ord`
+  }
 
-    await sql`
+  private updateStatement(): RawBuilder<unknown> {
+    return sql`
       update scores s set
         self = case when i.self_set then i.self else s.self end,
         appraised = case when i.appraised_set then i.appraised else s.appraised end,
@@ -160,18 +192,18 @@ export class ScoreWriter {
         updated_at = now()
       from score_input i
       where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code
-        and ${anyChanged}`.execute(this.trx)
+        and ${anyChanged}`
+  }
 
-    await sql`
+  /** Rows already stored (updated above, or unchanged) conflict on the key and are skipped. */
+  private insertStatement(): RawBuilder<unknown> {
+    return sql`
       insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
         numerator, denominator)
       select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence,
         i.numerator, i.denominator
       from score_input i
-      where not exists (
-        select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(
-      this.trx,
-    )
+      on conflict (period_code, unit_code, criterion_code) do nothing`
   }
 }
 

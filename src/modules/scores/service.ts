@@ -293,7 +293,7 @@ export async function writeScores(
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
       const { identity } = request
-      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason })
+      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason }, summary)
       announce('results', ctx.period.code)
     }
     const result: ScoreWriteResult = { ...summary }
