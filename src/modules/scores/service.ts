@@ -19,6 +19,7 @@ import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
 import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
+import { refreshStatistics } from './statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
 export interface ScoreRowRequest {
@@ -275,7 +276,7 @@ export async function writeScores(
   changes: ChangeFeed,
   request: ScoreWriteRequest,
 ): Promise<ScoreWriteResult> {
-  return changes.transaction(db, async (trx, announce) => {
+  const written = await changes.transaction(db, async (trx, announce) => {
     const ctx = await lockScope(trx, request)
     const staged = await stageRows(ctx)
     if (staged.foreign.count > 0) {
@@ -302,6 +303,8 @@ export async function writeScores(
     }
     return result
   })
+  await refreshStatistics(db, { dryRun: request.dryRun, ...written })
+  return written
 }
 
 /** The request row a pointer is in (-1 for the request as a whole), so problems list in row order. */
