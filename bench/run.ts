@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os'
 import { embeddedBenchmark } from './embedded.js'
 import { importBenchmark } from './import.js'
 import { importRatioBenchmark } from './import-ratio.js'
+import { importStatesBenchmark } from './import-states.js'
 import { resultsBenchmark } from './results.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
@@ -24,6 +25,7 @@ import { ROOT } from './lib/server.js'
 const benchmarks: readonly Benchmark[] = [
   importBenchmark,
   importRatioBenchmark,
+  importStatesBenchmark,
   resultsBenchmark,
   surveyBenchmark,
   embeddedBenchmark,
