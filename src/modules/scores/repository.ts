@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { ScoreField, ScoreRowWrite } from '../../domain/score-rules.js'
+import { copyIn, copyLine } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
 export interface StagedRow {
@@ -71,33 +72,32 @@ export class ScoreWriter {
       ) on commit drop`.execute(this.trx)
   }
 
+  /** Stages a chunk of rows with one `COPY … FROM STDIN`, in the transaction (all or nothing). */
   async add(rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return
-    const records = rows.map(({ rowNo, unit, write: w }) => ({
-      row_no: rowNo,
-      unit_code: unit,
-      criterion_code: w.criterion,
-      self_set: w.self.set,
-      self: w.self.value,
-      appraised_set: w.appraised.set,
-      appraised: w.appraised.value,
-      na_set: w.notApplicable.set,
-      na: w.notApplicable.value,
-      note_set: w.note.set,
-      note: w.note.value,
-      evidence_set: w.evidence.set,
-      evidence: w.evidence.value,
-      numerator_set: w.numerator.set,
-      numerator: w.numerator.value,
-      denominator_set: w.denominator.set,
-      denominator: w.denominator.value,
-    }))
-    await sql`insert into score_input
-      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
-        row_no integer, unit_code text, criterion_code text,
-        self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
-        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb,
-        numerator_set boolean, numerator bigint, denominator_set boolean, denominator bigint)`.execute(this.trx)
+    let data = ''
+    for (const { rowNo, unit, write: w } of rows) {
+      data += copyLine([
+        rowNo,
+        unit,
+        w.criterion,
+        w.self.set,
+        w.self.value,
+        w.appraised.set,
+        w.appraised.value,
+        w.notApplicable.set,
+        w.notApplicable.value,
+        w.note.set,
+        w.note.value,
+        w.evidence.set,
+        w.evidence.value === null ? null : JSON.stringify(w.evidence.value),
+        w.numerator.set,
+        w.numerator.value,
+        w.denominator.set,
+        w.denominator.value,
+      ])
+    }
+    await copyIn(this.trx, 'copy score_input from stdin', data)
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
