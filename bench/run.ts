@@ -14,6 +14,7 @@ import { embeddedBenchmark } from './embedded.js'
 import { importBenchmark } from './import.js'
 import { importRatioBenchmark } from './import-ratio.js'
 import { reportBenchmark } from './report.js'
+import { importStatesBenchmark } from './import-states.js'
 import { resultsBenchmark } from './results.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
@@ -25,6 +26,7 @@ import { ROOT } from './lib/server.js'
 const benchmarks: readonly Benchmark[] = [
   importBenchmark,
   importRatioBenchmark,
+  importStatesBenchmark,
   resultsBenchmark,
   reportBenchmark,
   surveyBenchmark,

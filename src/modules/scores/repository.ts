@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { ScoreField, ScoreRowWrite } from '../../domain/score-rules.js'
+import { copyIn, copyLine } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
 export interface StagedRow {
@@ -15,6 +16,18 @@ export interface ChangeSummary {
   updated: number
   unchanged: number
   changedFields: ScoreField[]
+}
+
+export interface ApplyAudit {
+  clientId: string
+  clientRole: string
+  reason: string | null
+}
+
+/** One statement of an apply, named so that its plan can be examined (test/plan-trap.test.ts). */
+export interface ApplyStatement {
+  name: 'audit' | 'update' | 'insert'
+  query: RawBuilder<unknown>
 }
 
 /**
@@ -59,33 +72,32 @@ export class ScoreWriter {
       ) on commit drop`.execute(this.trx)
   }
 
+  /** Stages a chunk of rows with one `COPY … FROM STDIN`, in the transaction (all or nothing). */
   async add(rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return
-    const records = rows.map(({ rowNo, unit, write: w }) => ({
-      row_no: rowNo,
-      unit_code: unit,
-      criterion_code: w.criterion,
-      self_set: w.self.set,
-      self: w.self.value,
-      appraised_set: w.appraised.set,
-      appraised: w.appraised.value,
-      na_set: w.notApplicable.set,
-      na: w.notApplicable.value,
-      note_set: w.note.set,
-      note: w.note.value,
-      evidence_set: w.evidence.set,
-      evidence: w.evidence.value,
-      numerator_set: w.numerator.set,
-      numerator: w.numerator.value,
-      denominator_set: w.denominator.set,
-      denominator: w.denominator.value,
-    }))
-    await sql`insert into score_input
-      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
-        row_no integer, unit_code text, criterion_code text,
-        self_set boolean, self numeric(12, 2), appraised_set boolean, appraised numeric(12, 2),
-        na_set boolean, na boolean, note_set boolean, note text, evidence_set boolean, evidence jsonb,
-        numerator_set boolean, numerator bigint, denominator_set boolean, denominator bigint)`.execute(this.trx)
+    let data = ''
+    for (const { rowNo, unit, write: w } of rows) {
+      data += copyLine([
+        rowNo,
+        unit,
+        w.criterion,
+        w.self.set,
+        w.self.value,
+        w.appraised.set,
+        w.appraised.value,
+        w.notApplicable.set,
+        w.notApplicable.value,
+        w.note.set,
+        w.note.value,
+        w.evidence.set,
+        w.evidence.value === null ? null : JSON.stringify(w.evidence.value),
+        w.numerator.set,
+        w.numerator.value,
+        w.denominator.set,
+        w.denominator.value,
+      ])
+    }
+    await copyIn(this.trx, 'copy score_input from stdin', data)
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
@@ -128,11 +140,29 @@ export class ScoreWriter {
     return rows.map((r) => r.row_no)
   }
 
+  /**
+   * The statements that audit every changed field, then merge the staged rows into the stored scores,
+   * in order. None of them anti-joins `scores` while filling it: new rows go in with `ON CONFLICT DO
+   * NOTHING` on the primary key (a request's duplicates are refused before), so their plans do not
+   * depend on what the statistics say about `scores` (an anti join planned on an "empty" table scans
+   * the growing table once per row). A step with nothing to do (no update, no creation) is left out.
+   */
+  applyStatements(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): ApplyStatement[] {
+    const statements: ApplyStatement[] = [{ name: 'audit', query: this.auditStatement(audit) }]
+    if (counts.updated > 0) statements.push({ name: 'update', query: this.updateStatement() })
+    if (counts.created > 0) statements.push({ name: 'insert', query: this.insertStatement() })
+    return statements
+  }
+
   /** Audits every changed field, then merges the staged rows into the stored scores. */
-  async apply(audit: { clientId: string; clientRole: string; reason: string | null }): Promise<void> {
+  async apply(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): Promise<void> {
     // A large import sorts hundreds of thousands of audit rows: let it do so in memory.
     await sql`set local work_mem = '64MB'`.execute(this.trx)
-    await sql`
+    for (const { query } of this.applyStatements(audit, counts)) await query.execute(this.trx)
+  }
+
+  private auditStatement(audit: ApplyAudit): RawBuilder<unknown> {
+    return sql`
       insert into score_audit (period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role)
       select ${this.period}, i.unit_code, i.criterion_code, f.field, f.old, f.new, ${audit.reason}, ${audit.clientId}, ${audit.clientRole}
       from ${this.joined()}
@@ -146,9 +176,11 @@ export class ScoreWriter {
         (7, 'denominator', to_jsonb(s.denominator), to_jsonb(i.denominator), ${changed.denominator})
       ) as f(ord, field, old, new, changed)
       where f.changed
-      order by i.row_no, f.ord`.execute(this.trx)
+      order by i.row_no, f.ord`
+  }
 
-    await sql`
+  private updateStatement(): RawBuilder<unknown> {
+    return sql`
       update scores s set
         self = case when i.self_set then i.self else s.self end,
         appraised = case when i.appraised_set then i.appraised else s.appraised end,
@@ -160,18 +192,18 @@ export class ScoreWriter {
         updated_at = now()
       from score_input i
       where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code
-        and ${anyChanged}`.execute(this.trx)
+        and ${anyChanged}`
+  }
 
-    await sql`
+  /** Rows already stored (updated above, or unchanged) conflict on the key and are skipped. */
+  private insertStatement(): RawBuilder<unknown> {
+    return sql`
       insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
         numerator, denominator)
       select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence,
         i.numerator, i.denominator
       from score_input i
-      where not exists (
-        select 1 from scores s where s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code)`.execute(
-      this.trx,
-    )
+      on conflict (period_code, unit_code, criterion_code) do nothing`
   }
 }
 

@@ -19,6 +19,7 @@ import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
 import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
+import { refreshStatistics } from './statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
 export interface ScoreRowRequest {
@@ -300,7 +301,7 @@ export async function writeScores(
   changes: ChangeFeed,
   request: ScoreWriteRequest,
 ): Promise<ScoreWriteResult> {
-  return changes.transaction(db, async (trx, announce, emit) => {
+  const written = await changes.transaction(db, async (trx, announce, emit) => {
     const ctx = await lockScope(trx, request)
     const staged = await stageRows(ctx)
     if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
@@ -319,7 +320,7 @@ export async function writeScores(
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
       const { identity } = request
-      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason })
+      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason }, summary)
       announce('results', ctx.period.code)
     }
     const result: ScoreWriteResult = { ...summary }
@@ -332,6 +333,8 @@ export async function writeScores(
     }
     return result
   })
+  await refreshStatistics(db, { dryRun: request.dryRun, ...written })
+  return written
 }
 
 /** The request row a pointer is in (-1 for the request as a whole), so problems list in row order. */
