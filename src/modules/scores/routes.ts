@@ -22,9 +22,9 @@ import {
   ImportResult,
   ScorecardSchema,
   ScoresBody,
-  ScoresResult,
 } from './schemas.js'
 import { writeScores, type ScoreRowRequest } from './service.js'
+import { answerUnitWrite, IfMatchHeaders, unitWriteResponses } from './unit-write.js'
 
 const PUT_SCORES_DESCRIPTION = [
   [
@@ -86,36 +86,19 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
         description: PUT_SCORES_DESCRIPTION,
         params: UnitScoreParams,
         body: ScoresBody,
-        headers: {
-          type: 'object',
-          properties: {
-            'if-match': {
-              type: 'string',
-              description: 'ETag(s) of the scorecard this write is based on (`*` matches any): 412 when none matches',
-            },
-          },
-        },
-        response: {
-          200: jsonResponse("Written (or unchanged): counts and the unit's scorecard", ScoresResult, { ETag: ETAG }),
-          ...problemResponses(400, 404, 409, 412, 422),
-        },
+        headers: IfMatchHeaders,
+        response: unitWriteResponses(),
       },
     },
-    async (request, reply) => {
-      const { period, unit } = request.params
-      const ifMatch = request.headers['if-match']
-      const result = await writeScores(app.db, app.changes, {
-        period,
+    async (request, reply) =>
+      answerUnitWrite(app, reply, {
+        params: request.params,
+        ifMatch: request.headers['if-match'],
         identity: request.identity,
-        rows: request.body.scores.map((input) => ({ unit, input })),
+        rows: request.body.scores,
         reason: request.body.reason ?? null,
-        dryRun: false,
-        scope: { kind: 'unit', unit, ...(typeof ifMatch === 'string' ? { ifMatch } : {}) },
-      })
-      const scorecard = result.scorecard!
-      reply.header('etag', scorecardEtag(scorecard))
-      return { summary: { created: result.created, updated: result.updated, unchanged: result.unchanged }, scorecard }
-    },
+        member: 'scores',
+      }),
   )
 
   app.get(
