@@ -77,7 +77,11 @@ export async function throwawayServer(t: TestContext): Promise<Throwaway> {
       frozen.clear()
     },
     async query(text, values) {
-      const client = new pg.Client({ connectionString: server.url, connectionTimeoutMillis: 5_000 })
+      const client = new pg.Client({
+        connectionString: server.url,
+        connectionTimeoutMillis: 5_000,
+        application_name: TEST_ADMIN,
+      })
       client.on('error', () => {})
       await client.connect()
       try {
@@ -189,13 +193,20 @@ export function send(
   })
 }
 
+/** The application name of the test's own connections to a throwaway server. */
+const TEST_ADMIN = 'cchc-fault-test'
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** The app's own backends on the server (not this connection's). */
+/**
+ * The app's own backends on the server: not the test's own connections, which run queries like this one
+ * concurrently and must not end each other.
+ */
 export async function terminateAppBackends(pgServer: Throwaway): Promise<number> {
   const { rows } = await pgServer.query<{ n: number }>(
     `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      where datname = current_database() and backend_type = 'client backend' and application_name <> $1`,
+    [TEST_ADMIN],
   )
   return rows[0]!.n
 }
