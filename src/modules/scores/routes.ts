@@ -14,15 +14,7 @@ import { readableUnitInPeriod } from '../periods/unit-access.js'
 import { readScoresCsv } from './csv.js'
 import { ScoresRepository } from './repository.js'
 import { computeScorecard, scorecardEtag } from './scorecard.js'
-import {
-  AuditPage,
-  AuditQuery,
-  ImportBody,
-  ImportQuery,
-  ImportResult,
-  ScorecardSchema,
-  ScoresBody,
-} from './schemas.js'
+import { AuditPage, AuditQuery, ImportBody, ImportQuery, ImportResult, ScorecardSchema, ScoresBody } from './schemas.js'
 import { writeScores, type ScoreRowRequest } from './service.js'
 import { answerUnitWrite, IfMatchHeaders, unitWriteResponses } from './unit-write.js'
 
