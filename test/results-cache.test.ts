@@ -20,7 +20,10 @@ t.test('2,000 distinct unknown groups answer empty listings and do not grow the 
       t.equal(res.json().statistics.count, 0)
     }
   }
-  t.same(await app.results.encodedSize(app.db, 'p1'), before, 'nothing more is kept')
+  // At most what was kept before: on a shared external server, another test file's change to a period of
+  // the same code (NOTIFY is per database, not per schema) may drop the cached answer meanwhile.
+  const after = await app.results.encodedSize(app.db, 'p1')
+  t.ok(after && after.entries <= 1 && after.bytes <= known.rawPayload.length, 'nothing more is kept')
 })
 
 t.test('the representations kept per period are bounded', async (t) => {
