@@ -206,6 +206,11 @@ export class InvalidatedCache<V> {
     }
   }
 
+  /** The entries held now (trusted or not). */
+  values(): IterableIterator<V> {
+    return this.entries.values()
+  }
+
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     if (this.feed.live) {
       const hit = this.entries.get(key)

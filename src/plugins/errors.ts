@@ -6,6 +6,13 @@ import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { AppError, problemBody, type ProblemBody, type ProblemError, type ProblemKind } from '../http/problems.js'
 
+declare module 'fastify' {
+  interface FastifyReply {
+    /** The `type` of the problem answered, for the request's log line and metrics; null otherwise. */
+    problemType: string | null
+  }
+}
+
 interface AjvError {
   instancePath: string
   keyword: string
@@ -163,6 +170,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
     { method: request.method, route: 'unmatched', status: body.status, code: error.code },
     'request completed',
   )
+  request.server.metrics.problemBeforeRouting(body.type, body.status)
   reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff')
   void sendProblem(reply, body)
 }
@@ -184,6 +192,7 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   if (timeout) body.status = 408
   const id = randomUUID()
   this.log.info({ reqId: id, status: body.status, code: error.code }, 'client error')
+  this.metrics.problemBeforeRouting(body.type, body.status)
   if (!socket.writable) {
     socket.destroy(error)
     return
@@ -196,7 +205,13 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   )
 }
 
-function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
+/** Every problem is sent here: its type is kept on the reply for the request's log line and metrics. */
+export function sendProblem(
+  reply: FastifyReply,
+  body: ProblemBody,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  reply.problemType = body.type
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body)
 }
 
@@ -207,6 +222,7 @@ function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<str
  */
 export const errorsPlugin = fp(async function errors(app: FastifyInstance) {
   const known = FindMyWay({ ignoreTrailingSlash: false })
+  app.decorateReply('problemType', null)
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]

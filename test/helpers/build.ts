@@ -26,7 +26,13 @@ export async function build(
   // Each app hears the others' changes as separate service instances would.
   const changes = new ChangeFeed(handle.changeSource)
   await changes.start()
-  const app = await buildApp({ config: testConfig(overrides), db: handle.db, changes, logger: false })
+  const app = await buildApp({
+    config: testConfig(overrides),
+    db: handle.db,
+    changes,
+    logger: false,
+    poolStats: handle.poolStats,
+  })
   t.teardown(async () => {
     await app.close()
     await changes.close()
