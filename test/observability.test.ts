@@ -1,9 +1,9 @@
-// What operators see: /metrics after user actions.
+// What operators see: /metrics after user actions, and the request log lines.
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { build } from './helpers/build.js'
-import { call, seedFramework, seedPeriod, seedUnit, smallFramework } from './helpers/api.js'
-import { samplesOf, scrape, valueOf } from './helpers/observe.js'
+import { ADMIN_TOKEN, build } from './helpers/build.js'
+import { call, seedClient, seedFramework, seedPeriod, seedUnit, smallFramework } from './helpers/api.js'
+import { capturedLogger, LEVEL, samplesOf, scrape, valueOf, type LogLine } from './helpers/observe.js'
 
 type App = Awaited<ReturnType<typeof build>>
 
@@ -164,4 +164,90 @@ t.test('problems are counted by type and status', async (t) => {
     ['urn:cchc:problem:not-found', '404', 1],
     ['urn:cchc:problem:unauthorized', '401', 2],
   ])
+})
+
+/** The request line of the request with id `id`. */
+const lineOf = (lines: LogLine[], id: string) => {
+  const found = lines.filter((l) => l.reqId === id && l.msg === 'request completed')
+  if (found.length !== 1) throw new Error(`${found.length} request lines for ${id}`)
+  return found[0]!
+}
+
+t.test('request lines carry the client id and role, and the problem type of a failure', async (t) => {
+  const { lines, logger } = capturedLogger('info')
+  const app = await build(t, {}, { logger })
+  const reader = await seedClient(app, 'reader')
+  const readerId = (await call(app, 'GET', '/v1/me', { token: reader })).json().id as string
+  const as = (id: string, token: string | null, method: 'GET' | 'PUT', url: string, body?: unknown) =>
+    call(app, method, url, { token, headers: { 'x-request-id': id }, ...(body ? { body } : {}) })
+
+  t.equal((await as('read-ok', reader, 'GET', '/v1/units')).statusCode, 200)
+  t.equal((await as('read-403', reader, 'PUT', '/v1/units/u1', { name: 'U', group: 'xa' })).statusCode, 403)
+  t.equal((await as('anonymous', null, 'GET', '/v1/units')).statusCode, 401)
+  t.equal((await as('admin-404', ADMIN_TOKEN, 'GET', '/v1/units/nobody')).statusCode, 404)
+
+  const fields = (id: string) => {
+    const { clientId, role, problemType, status } = lineOf(lines, id)
+    return { clientId, role, problemType, status }
+  }
+  t.same(fields('read-ok'), { clientId: readerId, role: 'reader', problemType: undefined, status: 200 })
+  t.same(fields('read-403'), {
+    clientId: readerId,
+    role: 'reader',
+    problemType: 'urn:cchc:problem:forbidden',
+    status: 403,
+  })
+  t.same(fields('anonymous'), {
+    clientId: undefined,
+    role: undefined,
+    problemType: 'urn:cchc:problem:unauthorized',
+    status: 401,
+  })
+  t.same(fields('admin-404'), {
+    clientId: 'bootstrap',
+    role: 'admin',
+    problemType: 'urn:cchc:problem:not-found',
+    status: 404,
+  })
+  t.notOk('clientId' in lineOf(lines, 'anonymous'), 'an anonymous line has no client member at all')
+})
+
+t.test('health and metrics request lines are at debug, the others at info', async (t) => {
+  const { lines, logger } = capturedLogger('debug')
+  const app = await build(t, {}, { logger })
+  for (const [id, url] of [
+    ['live', '/health/live'],
+    ['ready', '/health/ready'],
+    ['metrics', '/metrics'],
+    ['me', '/v1/me'],
+  ] as const)
+    await call(app, 'GET', url, { headers: { 'x-request-id': id } })
+  t.same(
+    ['live', 'ready', 'metrics', 'me'].map((id) => lineOf(lines, id).level),
+    [LEVEL.debug, LEVEL.debug, LEVEL.debug, LEVEL.info],
+  )
+})
+
+t.test('at level info, a liveness probe logs nothing', async (t) => {
+  const { lines, logger } = capturedLogger('info')
+  const app = await build(t, {}, { logger })
+  const before = lines.length
+  await app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'probe' } })
+  t.same(lines.slice(before), [])
+})
+
+t.test('an unexpected failure (500) logs an error line with its stack', async (t) => {
+  const { lines, logger } = capturedLogger('info')
+  const app = await build(t, {}, { logger })
+  app.get('/boom', async () => {
+    throw new Error('a bug')
+  })
+  const res = await app.inject({ method: 'GET', url: '/boom', headers: { 'x-request-id': 'bug' } })
+  t.equal(res.statusCode, 500)
+  const errors = lines.filter((l) => l.reqId === 'bug' && l.level === LEVEL.error)
+  t.equal(errors.length, 1)
+  const err = errors[0]?.err as { message?: string; stack?: string } | undefined
+  t.equal(err?.message, 'a bug')
+  t.match(err?.stack, /^Error: a bug\n\s+at /)
+  t.equal(lineOf(lines, 'bug').problemType, 'urn:cchc:problem:internal')
 })

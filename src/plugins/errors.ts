@@ -167,7 +167,7 @@ function urlProblem(error: FastifyError): ProblemBody {
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
   const body = urlProblem(error)
   request.log.info(
-    { method: request.method, route: 'unmatched', status: body.status, code: error.code },
+    { method: request.method, route: 'unmatched', status: body.status, code: error.code, problemType: body.type },
     'request completed',
   )
   request.server.metrics.problemBeforeRouting(body.type, body.status)
@@ -191,7 +191,7 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   const body = problemBody(kind, timeout ? 'The request did not arrive in time' : 'The request cannot be read')
   if (timeout) body.status = 408
   const id = randomUUID()
-  this.log.info({ reqId: id, status: body.status, code: error.code }, 'client error')
+  this.log.info({ reqId: id, status: body.status, code: error.code, problemType: body.type }, 'client error')
   this.metrics.problemBeforeRouting(body.type, body.status)
   if (!socket.writable) {
     socket.destroy(error)
