@@ -58,6 +58,8 @@ export interface AppOptions {
   webhooks?: Partial<WebhookConfig> & { dispatch?: boolean }
   /** The database pool's connections, for the pool gauges of /metrics (none without it). */
   poolStats?: () => PoolStats
+  /** The longest burst of 503 answers logged as one warning (60 s by default). */
+  outageWindowMs?: number
 }
 
 /** How often Node looks for requests past their timeout: a tenth of it, between 0.1 s and 30 s. */
@@ -100,7 +102,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const results = new ResultsService(changes, periodSatisfaction)
 
   // External plugins and cross-cutting concerns first, then the routes.
-  await app.register(errorsPlugin)
+  await app.register(errorsPlugin, {
+    // The change feed listening again means the database accepts connections again.
+    onDatabaseBack: (listener) => feed.onListening(listener),
+    ...(options.outageWindowMs !== undefined ? { outageWindowMs: options.outageWindowMs } : {}),
+  })
   await app.register(requestLogPlugin)
   await app.register(lifecyclePlugin)
   await app.register(httpHygienePlugin)
