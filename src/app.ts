@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Kysely } from 'kysely'
 import type { Config } from './config.js'
 import { ChangeFeed } from './db/change-feed.js'
+import type { PoolStats } from './db/database.js'
 import type { Database } from './db/schema.js'
 import { schemaCompilers, type SchemaCompilers } from './http/compilers.js'
 import { clientRoutes } from './modules/clients/routes.js'
@@ -57,6 +58,10 @@ export interface AppOptions {
    * sends nothing (as when the OpenAPI document is generated).
    */
   webhooks?: Partial<WebhookConfig> & { dispatch?: boolean }
+  /** The database pool's connections, for the pool gauges of /metrics (none without it). */
+  poolStats?: () => PoolStats
+  /** The longest burst of 503 answers logged as one warning (60 s by default). */
+  outageWindowMs?: number
 }
 
 /** How often Node looks for requests past their timeout: a tenth of it, between 0.1 s and 30 s. */
@@ -103,19 +108,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are JSON (and CSV on imports): anything else is 415, not a string for the schema to reject.
   app.removeContentTypeParser('text/plain')
 
-  // External plugins and cross-cutting concerns first, then the routes.
-  await app.register(errorsPlugin)
-  await app.register(requestLogPlugin)
-  await app.register(lifecyclePlugin)
-  await app.register(httpHygienePlugin)
-  // Swagger collects routes as they are added, so it comes before any plugin that adds one.
-  await app.register(docsPlugin)
-  await app.register(metricsPlugin)
   let changes = options.changes
   if (!changes) {
     changes = new ChangeFeed()
     await changes.start()
   }
+  const feed = changes
+  const results = new ResultsService(changes, periodSatisfaction)
+
+  // External plugins and cross-cutting concerns first, then the routes.
+  await app.register(errorsPlugin, {
+    // The change feed listening again means the database accepts connections again.
+    onDatabaseBack: (listener) => feed.onListening(listener),
+    ...(options.outageWindowMs !== undefined ? { outageWindowMs: options.outageWindowMs } : {}),
+  })
+  await app.register(requestLogPlugin)
+  await app.register(lifecyclePlugin)
+  await app.register(httpHygienePlugin)
+  // Swagger collects routes as they are added, so it comes before any plugin that adds one.
+  await app.register(docsPlugin)
+  await app.register(metricsPlugin, {
+    ...(options.poolStats ? { pool: options.poolStats } : {}),
+    changeFeedLive: () => feed.live,
+    resultsCache: () => results.cacheStats(),
+  })
   await app.register(databasePlugin, { db: options.db, changes })
   // Every write transaction leaves its events in the outbox before it commits.
   changes.recordWith(recordEvents)
@@ -134,7 +150,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(CriterionNodeSchema)
   app.addSchema(ScorecardNodeSchema)
 
-  const results = new ResultsService(changes, periodSatisfaction)
   app.decorate('results', results)
 
   await app.register(healthRoutes)

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const database = await opening
   const changes = new ChangeFeed(database.changeSource, { checkMs: config.listenCheckMs })
   await changes.start()
-  const app = await buildApp({ config, db: database.db, changes })
+  const app = await buildApp({ config, db: database.db, changes, poolStats: database.poolStats })
   const { embedded } = database
   if (embedded) {
     app.log.info(

@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.js'
 import { ChangeFeed } from '../src/db/change-feed.js'
 import { testConfig } from './helpers/build.js'
 import { sharedTestDatabase } from './helpers/database.js'
+import { scrape, valueOf } from './helpers/observe.js'
 
 type TestContext = { teardown(fn: () => unknown): void }
 
@@ -22,6 +23,8 @@ async function listening(t: TestContext) {
     },
   })
   const app = await buildApp({ config: testConfig(), db: handle.db, changes, logger: { level: 'info', stream } })
+  const problemsCounted = async (type: string, status: number) =>
+    valueOf(await scrape(app), 'http_problems_total', { type: `urn:cchc:problem:${type}`, status: String(status) })
   await app.listen({ host: '127.0.0.1', port: 0 })
   t.teardown(async () => {
     await app.close()
@@ -29,7 +32,7 @@ async function listening(t: TestContext) {
   })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  return { app, lines, port }
+  return { app, lines, port, problemsCounted }
 }
 
 /** Sends raw bytes and reads the whole answer. */
@@ -46,18 +49,19 @@ function raw(port: number, request: string): Promise<string> {
 const problemOf = (answer: string) =>
   JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>
 
-t.test('invalid percent-encoding in a path is a 400 problem with a request id and a log line', async (t) => {
-  const { app, lines } = await listening(t)
+t.test('invalid percent-encoding in a path is a 400 problem with a request id, a log line and a count', async (t) => {
+  const { app, lines, problemsCounted } = await listening(t)
   const res = await app.inject({ method: 'GET', url: '/v1/units/%E0%A4%A', headers: { 'x-request-id': 'bad-url-1' } })
   t.equal(res.statusCode, 400)
   t.match(res.headers['content-type'], /application\/problem\+json/)
   t.match(res.json(), { type: 'urn:cchc:problem:invalid-request', errors: [{ code: 'bad-url' }] })
   t.equal(res.headers['x-request-id'], 'bad-url-1')
   t.ok(lines.some((l) => l.reqId === 'bad-url-1' && l.status === 400))
+  t.equal(await problemsCounted('invalid-request', 400), 1)
 })
 
-t.test('an over-long path parameter is a 414 problem that does not echo the path', async (t) => {
-  const { app, lines } = await listening(t)
+t.test('an over-long path parameter is a 414 problem that does not echo the path, counted once', async (t) => {
+  const { app, lines, problemsCounted } = await listening(t)
   const long = 'a'.repeat(5000)
   const res = await app.inject({ method: 'GET', url: `/v1/units/${long}` })
   t.equal(res.statusCode, 414)
@@ -66,6 +70,7 @@ t.test('an over-long path parameter is a 414 problem that does not echo the path
   t.ok(res.body.length < 1000, 'the path is not echoed')
   t.ok(typeof res.headers['x-request-id'] === 'string')
   t.ok(lines.some((l) => l.reqId === res.headers['x-request-id'] && l.status === 414))
+  t.equal(await problemsCounted('uri-too-long', 414), 1)
 })
 
 t.test('an over-long URL that matches no route is a 414 problem that does not echo it', async (t) => {
@@ -79,8 +84,8 @@ t.test('an over-long URL that matches no route is a 414 problem that does not ec
   t.ok(notFound.body.length < 1000, 'a 404 quotes at most a part of the path')
 })
 
-t.test('headers too large are a 431 problem with a request id and a log line', async (t) => {
-  const { port, lines } = await listening(t)
+t.test('headers too large are a 431 problem with a request id, a log line and a count', async (t) => {
+  const { port, lines, problemsCounted } = await listening(t)
   const answer = await raw(port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'x'.repeat(20000)}\r\n\r\n`)
   t.match(answer, /^HTTP\/1\.1 431 /)
   t.match(answer, /content-type: application\/problem\+json/i)
@@ -88,13 +93,15 @@ t.test('headers too large are a 431 problem with a request id and a log line', a
   t.ok(id)
   t.match(problemOf(answer), { type: 'urn:cchc:problem:headers-too-large', status: 431 })
   t.ok(lines.some((l) => l.reqId === id && l.status === 431))
+  t.equal(await problemsCounted('headers-too-large', 431), 1)
 })
 
-t.test('an unreadable request is a 400 problem with a request id', async (t) => {
-  const { port } = await listening(t)
+t.test('an unreadable request is a 400 problem with a request id and a count', async (t) => {
+  const { port, problemsCounted } = await listening(t)
   const answer = await raw(port, 'NOT AN HTTP REQUEST\r\n\r\n')
   t.match(answer, /^HTTP\/1\.1 400 /)
   t.match(answer, /content-type: application\/problem\+json/i)
   t.match(answer, /x-request-id: \S+/i)
   t.match(problemOf(answer), { type: 'urn:cchc:problem:invalid-request', status: 400 })
+  t.equal(await problemsCounted('invalid-request', 400), 1)
 })

@@ -46,6 +46,7 @@ export class ChangeFeed {
   /** Why the feed is not listening, while it is not (for /health/ready). */
   problem: string | null = 'not started'
   private recorder: EventRecorder | null = null
+  private readonly listeningAgain: Array<() => void> = []
 
   /**
    * `postgres`: LISTEN on a connection of its own, reconnecting when it drops. `none`: nothing else
@@ -62,6 +63,11 @@ export class ChangeFeed {
 
   subscribe(topic: ChangeTopic, listener: Listener): void {
     this.listeners[topic].push(listener)
+  }
+
+  /** Called each time the feed starts listening (at start, and again after it was down: the database answers). */
+  onListening(listener: () => void): void {
+    this.listeningAgain.push(listener)
   }
 
   async start(): Promise<void> {
@@ -163,6 +169,7 @@ export class ChangeFeed {
       this.lost()
       this.listening = true
       this.problem = null
+      for (const listener of this.listeningAgain) listener()
       this.unwatch = watchConnection(client, this.options.checkMs ?? 5_000, (why) => {
         // A stalled socket may never end by itself: drop it, and listen again on a new one.
         ;(client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
@@ -204,6 +211,11 @@ export class InvalidatedCache<V> {
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1)
       this.entries.delete(key)
     }
+  }
+
+  /** The entries held now (trusted or not). */
+  values(): IterableIterator<V> {
+    return this.entries.values()
   }
 
   async get(key: string, compute: () => Promise<V>): Promise<V> {

@@ -38,12 +38,22 @@ export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
   idleInTransactionMs: 60_000,
 }
 
+const DEFAULT_POOL_SIZE = 10
+
 export type DatabaseTarget = {
   kind: 'postgres'
   url: string
   searchPath?: string
   poolSize?: number
   timeouts?: Partial<DatabaseTimeouts>
+}
+
+/** The connections of the pool at this moment: open and idle ones, and the checkouts waiting for one. */
+export interface PoolStats {
+  total: number
+  idle: number
+  waiting: number
+  max: number
 }
 
 export interface DatabaseHandle {
@@ -58,6 +68,8 @@ export interface DatabaseHandle {
    * transactions roll back and the queries in flight fail. For a shutdown whose grace period is over.
    */
   abortSessions(): Promise<number>
+  /** The pool's connections now (for metrics: read at scrape time, nothing is counted per query). */
+  poolStats: () => PoolStats
   /** Closes the pool (and stops the embedded server); the process lingers otherwise. */
   close(): Promise<void>
 }
@@ -86,7 +98,7 @@ function postgresPool(target: DatabaseTarget, applicationName: string): pg.Pool 
   const t = { ...DEFAULT_TIMEOUTS, ...target.timeouts }
   const pool = new pg.Pool({
     connectionString: target.url,
-    max: target.poolSize ?? 10,
+    max: target.poolSize ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: t.connectMs,
     // A server that stops answering (hung, or a network that drops packets) is noticed, not waited on.
     keepAlive: true,
@@ -132,12 +144,15 @@ async function terminateSessions(url: string, applicationName: string): Promise<
 export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   // Each pool's sessions carry a name of their own, so that a shutdown ends only them.
   const applicationName = `cchc-index ${randomUUID().slice(0, 8)}`
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(target, applicationName) }) })
+  const pool = postgresPool(target, applicationName)
+  const max = target.poolSize ?? DEFAULT_POOL_SIZE
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return Promise.resolve({
     db,
     target,
     changeSource: { kind: 'postgres', url: target.url },
     abortSessions: () => terminateSessions(target.url, applicationName),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     close: () => db.destroy(),
   })
 }

@@ -87,13 +87,14 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, options: 
       throw new AppError('unauthorized', 'The token is unknown or revoked', {
         headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
       })
+    // Known before the role is checked, so that a refusal's log line names the client too.
+    request.identity = identity
     if (!access.includes(identity.role)) {
       throw new AppError(
         'forbidden',
         `The ${identity.role} role may not call ${request.method} ${request.routeOptions.url}`,
       )
     }
-    request.identity = identity
   })
 })
 

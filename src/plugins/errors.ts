@@ -4,7 +4,25 @@ import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
-import { AppError, problemBody, type ProblemBody, type ProblemError, type ProblemKind } from '../http/problems.js'
+import {
+  AppError,
+  problemBody,
+  problemType,
+  type ProblemBody,
+  type ProblemError,
+  type ProblemKind,
+} from '../http/problems.js'
+import { isDatabaseUnavailable } from '../db/unavailable.js'
+import { OutageLog } from './outage-log.js'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** The `type` of the problem answered, for the request's log line and metrics; null otherwise. */
+    problemType: string | null
+  }
+}
+
+const UNAVAILABLE = problemType('unavailable')
 
 interface AjvError {
   instancePath: string
@@ -47,31 +65,6 @@ function validationErrorsToProblem(errors: AjvError[], context: string): Problem
     out.push({ pointer: pointer === '' ? '' : pointer, code, message })
   }
   return out
-}
-
-const connectionErrorCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  // statement_timeout (query_canceled) and lock_timeout: the database is stalled or held, not the request at fault
-  '57014',
-  '55P03',
-])
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string }
-  if (typeof e?.code === 'string' && (connectionErrorCodes.has(e.code) || e.code.startsWith('08'))) return true
-  const message = String(e?.message ?? '')
-  // pg's words for a connection that broke or closed (a checked-out client whose backend was terminated
-  // is "not queryable"), and for a query the database did not answer in time (query_timeout).
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Query read timeout/i.test(
-    message,
-  )
 }
 
 const fastifyCodeKinds: Record<string, ProblemKind> = {
@@ -160,9 +153,10 @@ function urlProblem(error: FastifyError): ProblemBody {
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
   const body = urlProblem(error)
   request.log.info(
-    { method: request.method, route: 'unmatched', status: body.status, code: error.code },
+    { method: request.method, route: 'unmatched', status: body.status, code: error.code, problemType: body.type },
     'request completed',
   )
+  request.server.metrics.problemBeforeRouting(body.type, body.status)
   reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff')
   void sendProblem(reply, body)
 }
@@ -183,7 +177,8 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   const body = problemBody(kind, timeout ? 'The request did not arrive in time' : 'The request cannot be read')
   if (timeout) body.status = 408
   const id = randomUUID()
-  this.log.info({ reqId: id, status: body.status, code: error.code }, 'client error')
+  this.log.info({ reqId: id, status: body.status, code: error.code, problemType: body.type }, 'client error')
+  this.metrics.problemBeforeRouting(body.type, body.status)
   if (!socket.writable) {
     socket.destroy(error)
     return
@@ -196,8 +191,21 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   )
 }
 
-function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
+/** Every problem is sent here: its type is kept on the reply for the request's log line and metrics. */
+export function sendProblem(
+  reply: FastifyReply,
+  body: ProblemBody,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  reply.problemType = body.type
   return reply.code(body.status).headers(headers).type('application/problem+json').send(body)
+}
+
+export interface ErrorsOptions {
+  /** The longest burst of 503 answers logged as one warning (src/plugins/outage-log.ts). */
+  outageWindowMs?: number
+  /** Subscribes to "the database answers again", which ends a burst of 503 answers early. */
+  onDatabaseBack?: (listener: () => void) => void
 }
 
 /**
@@ -205,8 +213,15 @@ function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<str
  * unknown routes (404, or 405 with Allow when the path exists under another method) and anything
  * unexpected (500 without internals; the error itself is logged).
  */
-export const errorsPlugin = fp(async function errors(app: FastifyInstance) {
+export const errorsPlugin = fp(async function errors(app: FastifyInstance, options: ErrorsOptions) {
   const known = FindMyWay({ ignoreTrailingSlash: false })
+  app.decorateReply('problemType', null)
+  const outage = new OutageLog(app.log, options.outageWindowMs)
+  options.onDatabaseBack?.(() => outage.recovered())
+  app.addHook('onClose', (_instance, done) => {
+    outage.close()
+    done()
+  })
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
@@ -222,7 +237,9 @@ export const errorsPlugin = fp(async function errors(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { body, headers } = toProblem(error, request)
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed')
+    // An outage answers many requests 503 at once: one warning per burst, no stack. A bug logs its stack.
+    if (body.type === UNAVAILABLE) outage.unavailable(request.log, error)
+    else if (body.status >= 500) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, body, headers)
   })
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { problemBody } from '../http/problems.js'
+import { sendProblem } from './errors.js'
 
 /**
  * Where the service is in its life: serving, draining (SIGTERM received: readiness answers 503, new
@@ -41,11 +42,9 @@ export const lifecyclePlugin = fp(async function lifecycle(app: FastifyInstance)
       done()
       return
     }
-    void reply
-      .code(503)
-      .header('retry-after', '5')
-      .header('connection', 'close')
-      .type('application/problem+json')
-      .send(problemBody('unavailable', 'The service is shutting down; send the request again'))
+    void sendProblem(reply, problemBody('unavailable', 'The service is shutting down; send the request again'), {
+      'retry-after': '5',
+      connection: 'close',
+    })
   })
 })

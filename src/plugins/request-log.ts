@@ -16,7 +16,13 @@ export function routeLabel(request: { routeOptions: { url?: string | undefined }
   return request.routeOptions.url ?? 'unmatched'
 }
 
-/** One log line per request (method, route, status, duration, request id), and the id echoed back. */
+/** Probes and scrapes come every few seconds: their lines are at debug, so they do not drown the others. */
+const isQuiet = (route: string): boolean => route === '/metrics' || route.startsWith('/health/')
+
+/**
+ * One log line per request (method, route, status, duration, request id; the client's id and role when
+ * it authenticated, the problem type when it failed), and the id echoed back.
+ */
 export const requestLogPlugin = fp(async function requestLog(app: FastifyInstance) {
   // Callback hooks: these run on every request, and a promise per hook is measurable on warm reads.
   app.addHook('onRequest', (request, reply, done) => {
@@ -24,16 +30,21 @@ export const requestLogPlugin = fp(async function requestLog(app: FastifyInstanc
     done()
   })
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: routeLabel(request),
-        path: request.url.split('?')[0],
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    )
+    const route = routeLabel(request)
+    const identity = request.identity
+    const line = {
+      method: request.method,
+      route,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      // undefined members are left out of the line: an anonymous request has no client, a success no problem
+      clientId: identity?.id,
+      role: identity?.role,
+      problemType: reply.problemType ?? undefined,
+    }
+    if (isQuiet(route)) request.log.debug(line, 'request completed')
+    else request.log.info(line, 'request completed')
     done()
   })
 })

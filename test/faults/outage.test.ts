@@ -5,7 +5,7 @@ import net from 'node:net'
 import t, { type Test } from 'tap'
 import { seedFramework, seedPeriod, seedUnit, smallFramework } from '../helpers/api.js'
 import { drainAndClose } from '../../src/shutdown.js'
-import { faultApp, send, sleep, throwawayServer, type Answer } from './throwaway.js'
+import { eventually, faultApp, send, sleep, throwawayServer, type Answer } from './throwaway.js'
 
 t.setTimeout(240_000)
 
@@ -20,15 +20,6 @@ async function seed(app: Parameters<typeof seedUnit>[0]): Promise<void> {
 function isUnavailable(t: Test, res: Answer, what: string): void {
   t.equal(res.status, 503, `${what}: ${res.text}`)
   t.match(res.type, /^application\/problem\+json/)
-}
-
-async function eventually(fn: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await fn().catch(() => false)) return true
-    await sleep(200)
-  }
-  return false
 }
 
 t.test('database stopped, then restarted: 503 meanwhile, then it carries on', async (t) => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../../src/app.js'
 import { ChangeFeed, type ChangeSource } from '../../src/db/change-feed.js'
@@ -115,6 +115,8 @@ export async function faultApp(
     timeouts?: DatabaseTimeouts
     poolSize?: number
     changeSource?: ChangeSource
+    logger?: FastifyServerOptions['logger']
+    outageWindowMs?: number
   } = {},
 ): Promise<FaultApp> {
   const database = await openDatabase({
@@ -127,7 +129,14 @@ export async function faultApp(
   const config = testConfig(options.config)
   const changes = new ChangeFeed(options.changeSource ?? database.changeSource, { checkMs: config.listenCheckMs })
   await changes.start()
-  const app = await buildApp({ config, db: database.db, changes, logger: false })
+  const app = await buildApp({
+    config,
+    db: database.db,
+    changes,
+    logger: options.logger ?? false,
+    poolStats: database.poolStats,
+    ...(options.outageWindowMs !== undefined ? { outageWindowMs: options.outageWindowMs } : {}),
+  })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
@@ -197,6 +206,16 @@ export function send(
 const TEST_ADMIN = 'cchc-fault-test'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Whether `fn` comes true within `ms`, asked every 200 ms (a failure counts as false). */
+export async function eventually(fn: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (await fn().catch(() => false)) return true
+    await sleep(200)
+  }
+  return false
+}
 
 /**
  * The app's own backends on the server: not the test's own connections, which run queries like this one

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { ChangeFeed } from '../../src/db/change-feed.js'
 import { loadConfig, type Config } from '../../src/config.js'
@@ -19,14 +19,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function build(
   t: TestContext,
   overrides: Partial<Config> = {},
-  options: { reset?: boolean } = {},
+  options: { reset?: boolean; logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
   const handle = await sharedTestDatabase()
   if (options.reset !== false) await resetDatabase(handle.db)
   // Each app hears the others' changes as separate service instances would.
   const changes = new ChangeFeed(handle.changeSource)
   await changes.start()
-  const app = await buildApp({ config: testConfig(overrides), db: handle.db, changes, logger: false })
+  const app = await buildApp({
+    config: testConfig(overrides),
+    db: handle.db,
+    changes,
+    logger: options.logger ?? false,
+    poolStats: handle.poolStats,
+  })
   t.teardown(async () => {
     await app.close()
     await changes.close()

@@ -106,9 +106,23 @@ interface PeriodResults {
   encoded: EncodedCache
 }
 
+/** What the results cache holds and how often it answered (for metrics, read when they are scraped). */
+export interface ResultsCacheStats {
+  /** Reads answered with a representation already made. */
+  hits: number
+  /** Reads that computed or encoded their answer (`?snapshot=n` reads bypass the cache: not counted). */
+  misses: number
+  /** Representations held, over every cached period. */
+  entries: number
+  /** Their bytes. */
+  bytes: number
+}
+
 export class ResultsService {
   /** Per period: its results, live or frozen, with their encodings. Dropped on every change to the period. */
   private readonly cache: InvalidatedCache<PeriodResults | undefined>
+  private hits = 0
+  private misses = 0
 
   constructor(
     changes: ChangeFeed,
@@ -182,6 +196,10 @@ export class ResultsService {
     if (!results) return undefined
     const key = `${options.type}:${options.group ?? ''}`
     let encoded = results.encoded.get(key)
+    if (options.snapshot === undefined) {
+      if (encoded) this.hits++
+      else this.misses++
+    }
     if (!encoded) {
       const document = options.group === null ? results.whole : this.forGroup(results, options.group)
       encoded = this.encode(results, document, options.type).then((body) => ({
@@ -199,6 +217,18 @@ export class ResultsService {
   async encodedSize(db: Kysely<Database>, code: string): Promise<{ entries: number; bytes: number } | undefined> {
     const results = await this.cache.get(code, () => this.compute(db, code))
     return results?.encoded.size
+  }
+
+  cacheStats(): ResultsCacheStats {
+    let entries = 0
+    let bytes = 0
+    for (const results of this.cache.values()) {
+      if (!results) continue
+      const size = results.encoded.size
+      entries += size.entries
+      bytes += size.bytes
+    }
+    return { hits: this.hits, misses: this.misses, entries, bytes }
   }
 
   private forGroup(results: PeriodResults, group: string): ResultsDocument {

@@ -241,6 +241,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         dryRun,
         scope: { kind: 'import' },
       })
+      if (!dryRun) app.metrics.importedRows('scores', result.rows)
       return {
         dryRun,
         rows: result.rows,

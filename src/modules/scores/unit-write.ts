@@ -50,6 +50,7 @@ export async function answerUnitWrite(app: FastifyInstance, reply: FastifyReply,
       ...(typeof write.ifMatch === 'string' ? { ifMatch: write.ifMatch } : {}),
     },
   })
+  app.metrics.importedRows(write.member, result.rows)
   const scorecard = result.scorecard!
   reply.header('etag', scorecardEtag(scorecard))
   return { summary: { created: result.created, updated: result.updated, unchanged: result.unchanged }, scorecard }

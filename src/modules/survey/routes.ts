@@ -69,8 +69,15 @@ export async function surveyRoutes(fastify: FastifyInstance, options: { response
         },
       },
     },
-    async (request) =>
-      appendResponses(app.db, app.changes, { ...request.params, identity: request.identity, ...request.body }),
+    async (request) => {
+      const result = await appendResponses(app.db, app.changes, {
+        ...request.params,
+        identity: request.identity,
+        ...request.body,
+      })
+      app.metrics.importedRows('survey', result.accepted)
+      return result
+    },
   )
 
   app.get(

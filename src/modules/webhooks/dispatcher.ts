@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { sql, type Kysely } from 'kysely'
 import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
+import { describeFailure, isDatabaseUnavailable } from '../../db/unavailable.js'
 import { withEventTables, type EventsDb } from '../events/tables.js'
 import { resolvesPrivate } from './addresses.js'
 import type { WebhookConfig } from './config.js'
@@ -35,6 +36,8 @@ export class WebhookDispatcher {
   private running: Promise<void> | null = null
   private again = false
   private stopped = true
+  /** Rounds failed in a row because the database does not answer. */
+  private unavailableRounds = 0
 
   constructor(
     db: Kysely<Database>,
@@ -85,8 +88,18 @@ export class WebhookDispatcher {
       const claimed = await this.claim()
       await Promise.all(claimed.map((d) => this.deliver(d)))
       if (claimed.length === BATCH) this.again = true
+      if (this.unavailableRounds > 0) {
+        this.log.info({ failedRounds: this.unavailableRounds }, 'webhook rounds succeed again')
+        this.unavailableRounds = 0
+      }
     } catch (error) {
-      this.log.warn({ err: error }, 'webhook round failed')
+      if (!isDatabaseUnavailable(error)) this.log.warn({ err: error }, 'webhook round failed')
+      // While the database is down every round fails: one warning, without a stack, until one succeeds.
+      else if (this.unavailableRounds++ === 0)
+        this.log.warn(
+          { cause: describeFailure(error) },
+          'webhook rounds fail: the database does not answer; retried, and not logged again until one succeeds',
+        )
     }
   }
 
