@@ -31,7 +31,7 @@ export interface paths {
     }
     /**
      * Prometheus metrics
-     * @description Request counts and latency histograms by method, route and status code, in the Prometheus text format.
+     * @description The Prometheus text format: requests by method, route and status code (count and latency), problems answered by type and status (`http_problems_total`), rows imported by committed writes (`cchc_imported_rows_total`), the results cache (hits, misses, entries, bytes), the database pool (connections in use and idle, queries waiting), whether the change feed listens, the build (`cchc_build_info`) and the process (CPU, memory, event loop, garbage collection). Every metric, with its type and labels, is listed in the README (Metrics).
      */
     get: operations['getMetrics']
     put?: never

@@ -43,9 +43,12 @@ declare module 'fastify' {
   }
 }
 
-/** The package's version: package.json is two levels up from src/plugins, three from dist/src/plugins. */
+/**
+ * The package's version, from the nearest package.json named cchc-index above this module: two levels up
+ * from src/plugins, three from dist/src/plugins, one from the bundle dist/server.js.
+ */
 function packageVersion(): string {
-  for (const path of ['../../package.json', '../../../package.json']) {
+  for (const path of ['../package.json', '../../package.json', '../../../package.json']) {
     try {
       const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
         name?: string
