@@ -10,6 +10,33 @@ export interface StagedRow {
   write: ScoreRowWrite
 }
 
+/**
+ * A row as its line of COPY text for score_input. Rows wait for their chunk as text, a string or two each,
+ * rather than as the dozen objects of a checked row: a 330,000-row import then leaves far less for the
+ * garbage collector to move into the old generation, and the service's memory stays lower.
+ */
+export function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
+  return copyLine([
+    rowNo,
+    unit,
+    w.criterion,
+    w.self.set,
+    w.self.value,
+    w.appraised.set,
+    w.appraised.value,
+    w.notApplicable.set,
+    w.notApplicable.value,
+    w.note.set,
+    w.note.value,
+    w.evidence.set,
+    w.evidence.value === null ? null : JSON.stringify(w.evidence.value),
+    w.numerator.set,
+    w.numerator.value,
+    w.denominator.set,
+    w.denominator.value,
+  ])
+}
+
 export interface ChangeSummary {
   rows: number
   created: number
@@ -72,32 +99,10 @@ export class ScoreWriter {
       ) on commit drop`.execute(this.trx)
   }
 
-  /** Stages a chunk of rows with one `COPY … FROM STDIN`, in the transaction (all or nothing). */
-  async add(rows: readonly StagedRow[]): Promise<void> {
-    if (rows.length === 0) return
-    let data = ''
-    for (const { rowNo, unit, write: w } of rows) {
-      data += copyLine([
-        rowNo,
-        unit,
-        w.criterion,
-        w.self.set,
-        w.self.value,
-        w.appraised.set,
-        w.appraised.value,
-        w.notApplicable.set,
-        w.notApplicable.value,
-        w.note.set,
-        w.note.value,
-        w.evidence.set,
-        w.evidence.value === null ? null : JSON.stringify(w.evidence.value),
-        w.numerator.set,
-        w.numerator.value,
-        w.denominator.set,
-        w.denominator.value,
-      ])
-    }
-    await copyIn(this.trx, 'copy score_input from stdin', data)
+  /** Stages a chunk of rows, given as `stagedLine`s, with one `COPY … FROM STDIN`, in the transaction. */
+  async add(lines: string): Promise<void> {
+    if (lines === '') return
+    await copyIn(this.trx, 'copy score_input from stdin', lines)
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */

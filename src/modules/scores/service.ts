@@ -18,7 +18,7 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
-import { ScoreWriter, type ChangeSummary, type StagedRow } from './repository.js'
+import { ScoreWriter, stagedLine, type ChangeSummary } from './repository.js'
 import { refreshStatistics } from './statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
@@ -200,12 +200,13 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
   }
   await staged.writer.begin()
   let staging: Promise<void> = Promise.resolve()
-  const flush = async (rows: StagedRow[]): Promise<void> => {
+  const flush = async (lines: string): Promise<void> => {
     await staging
-    staging = staged.writer.add(rows)
+    staging = staged.writer.add(lines)
     staging.catch(() => {}) // awaited before the next chunk and after the last one
   }
-  let chunk: StagedRow[] = []
+  let chunk = ''
+  let chunkRows = 0
   let rowNo = 0
   for await (const r of ctx.request.rows) {
     if (!reachesUnit(identity, r.unit)) {
@@ -215,12 +216,14 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
     else {
       const checked = checkRow(ctx, r, rowNo)
       staged.issues.add(...checked.issues)
-      chunk.push({ rowNo, unit: r.unit, write: checked.write })
+      chunk += stagedLine({ rowNo, unit: r.unit, write: checked.write })
+      chunkRows++
     }
     rowNo++
-    if (chunk.length >= STAGE_CHUNK) {
+    if (chunkRows >= STAGE_CHUNK) {
       await flush(chunk)
-      chunk = []
+      chunk = ''
+      chunkRows = 0
     }
   }
   await flush(chunk)
