@@ -97,7 +97,7 @@ function sums(values: ReadonlyArray<bigint | number>): { total: bigint; squares:
 
 /** The values in increasing order (a typed array's sort is numeric). */
 function sortedValues(values: ReadonlyArray<bigint | number>): ArrayLike<bigint | number> {
-  if (values.every((v) => typeof v === 'number')) return Float64Array.from(values).sort()
+  if (values.every((v) => typeof v === 'number')) return new Float64Array(values).sort()
   return values.map((v) => BigInt(v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 

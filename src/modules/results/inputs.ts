@@ -100,48 +100,41 @@ export function frameworkInputs(framework: FrameworkContent): FrameworkInputs {
   }
 }
 
-/** A comma-separated list of leaf codes, read: the codes, and the field of each (-1: not a leaf). */
-interface LeafList {
-  codes: string[]
-  fields: Int32Array
-}
-
 /** Lists of leaf codes, each read once: the units of a round mostly list the same leaves. */
 class LeafLists {
-  private readonly known = new Map<string, LeafList>()
+  private readonly known = new Map<string, Int32Array>()
   constructor(private readonly leaves: ReadonlyMap<string, LeafPlace>) {}
 
-  of(text: string): LeafList {
-    let list = this.known.get(text)
-    if (!list) {
-      const codes = text.split(',')
-      list = { codes, fields: Int32Array.from(codes, (code) => this.leaves.get(code)?.field ?? -1) }
-      this.known.set(text, list)
+  /** The field of each leaf of a comma-separated list of codes (-1: not a leaf of the framework). */
+  fieldsOf(text: string): Int32Array {
+    let fields = this.known.get(text)
+    if (!fields) {
+      fields = Int32Array.from(text.split(','), (code) => this.leaves.get(code)?.field ?? -1)
+      this.known.set(text, fields)
     }
-    return list
+    return fields
   }
 }
 
 /**
  * A unit's final points, in total and per field: its comma-separated points read in place (readHundredths
- * on each, without cutting the text), each added to the field of the leaf in the same place of `criteria`,
- * except the leaves that do not apply.
+ * on each, without cutting the text), each added to the field of the leaf in the same place of `criteria`;
+ * an empty place is a leaf that does not apply.
  */
 function sumPoints(row: UnitTotalsRow, lists: LeafLists, perField: number[]): number {
   if (row.criteria === '') return 0
-  const { codes, fields } = lists.of(row.criteria)
-  const excluded = row.not_applicable === '' ? null : new Set(row.not_applicable.split(','))
+  const fields = lists.fieldsOf(row.criteria)
   const text = row.points
   let total = 0
   let start = 0
   for (let i = 0; i < fields.length; i++) {
     let end = text.indexOf(',', start)
     if (end < 0) end = text.length
-    if (end === start || (i === fields.length - 1) !== (end === text.length))
+    if ((i === fields.length - 1) !== (end === text.length))
       throw new RangeError(`Unit ${row.code}: the points do not match its ${fields.length} leaves`)
-    const field = fields[i]!
-    if (excluded === null || !excluded.has(codes[i]!)) {
+    if (end > start) {
       const h = readHundredths(text, start, end)
+      const field = fields[i]!
       total = addWhole(total, h)
       if (field >= 0) perField[field] = addWhole(perField[field]!, h)
     }

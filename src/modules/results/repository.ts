@@ -9,7 +9,7 @@ export interface UnitTotalsRow {
   /**
    * The unit's stored leaves: their codes, comma-separated (codes hold no commas), and their final points
    * (appraised, else self, else 0; a ratio leaf stores no self score) as decimals, comma-separated in the
-   * same order. Both empty when there are none. The leaves of `not_applicable` earn nothing.
+   * same order, empty for a leaf that does not apply. Both empty when nothing is stored.
    */
   criteria: string
   points: string
@@ -69,7 +69,7 @@ export class ResultsRepository {
       left join (
         select s.unit_code,
           string_agg(s.criterion_code, ',') as criteria,
-          string_agg(coalesce(s.appraised, s.self, 0)::text, ',') as points,
+          string_agg(case when ${applicable} then coalesce(s.appraised, s.self, 0)::text else '' end, ',') as points,
           sum(s.self) filter (where ${applicable}) as self_points,
           count(*) filter (where s.not_applicable or s.appraised is not null or s.numerator is not null) as settled,
           string_agg(s.criterion_code, ',') filter (where not (${applicable})) as not_applicable,
