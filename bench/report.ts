@@ -21,7 +21,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../src/db/schema.js'
-import { parseHundredths } from '../src/domain/decimal.js'
+import { readHundredths } from '../src/domain/hundredths.js'
 import { normaliseFramework, type FrameworkContent, type FrameworkInput } from '../src/domain/framework.js'
 import { computeResults, type UnitTotals } from '../src/domain/results.js'
 import { frameworkInputs, toUnitTotals } from '../src/modules/results/inputs.js'
@@ -94,16 +94,17 @@ async function withoutFields(pool: pg.Pool, framework: FrameworkContent): Promis
     name: r.name,
     group: r.group,
     rankable: r.rankable,
-    appraisalHundredths: parseHundredths(r.appraisal_points),
+    appraisalHundredths: readHundredths(r.appraisal_points),
     maxHundredths: r.not_applicable.reduce(
-      (max, code) => max - (inputs.fields.leafMax.get(code) ?? 0n),
+      (max, code) => max - (inputs.leaves.get(code)?.max ?? 0),
       inputs.totalHundredths,
     ),
     missingAppraisals: inputs.scoredLeaves - r.settled,
     ratioCounts: [],
     satisfaction: null,
-    selfHundredths: 0n,
-    fields: [],
+    selfHundredths: 0,
+    fieldPoints: [],
+    fieldNotApplicable: [],
   }))
   return JSON.stringify(computeResults(units, { survey: [], ratio: new Map() }, framework.bands, null))
 }
@@ -111,7 +112,7 @@ async function withoutFields(pool: pg.Pool, framework: FrameworkContent): Promis
 /** What the service computes now (ResultsService.live without its cache): with fields and the gap. */
 async function withFields(db: Kysely<Database>, framework: FrameworkContent): Promise<string> {
   const inputs = frameworkInputs(framework)
-  const rows = await new ResultsRepository(db).unitTotals(ROUND.period, inputs.mapping)
+  const rows = await new ResultsRepository(db).unitTotals(ROUND.period)
   const units = toUnitTotals(rows, inputs, new Map())
   const results = computeResults(units, inputs.computedLeaves, framework.bands, null, inputs.fields.fields)
   if (results.items.length !== UNIT_COUNT || results.fields.length !== ROUND.fields)

@@ -331,10 +331,7 @@ function reportCold(
 }
 
 async function reportStatement(context: BenchContext, db: BenchDatabase, key: string, label: string): Promise<void> {
-  const sql = await timeStatement(
-    db,
-    unitTotalsStatement(PROVINCE.period, frameworkBody(leaves(PROVINCE.fields, PROVINCE.leavesPerField))),
-  )
+  const sql = await timeStatement(db, unitTotalsStatement(PROVINCE.period))
   if (sql.rows !== PROVINCE_UNITS)
     throw new Error(`the unit-totals statement answered ${sql.rows} rows, not ${PROVINCE_UNITS}`)
   context.figure({

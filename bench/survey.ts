@@ -310,7 +310,7 @@ async function reportStatements(
       plan: tallies.explain.plan,
     },
   })
-  const totals = await timeStatement(db, unitTotalsStatement(PERIOD, surveyFramework().body))
+  const totals = await timeStatement(db, unitTotalsStatement(PERIOD))
   if (totals.rows !== UNITS) throw new Error(`the unit-totals statement answered ${totals.rows} rows, not ${UNITS}`)
   context.figure({
     name: `survey_sql_unit_totals_${key}_ms`,

@@ -5,8 +5,6 @@
  */
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { normaliseFramework, type FrameworkInput } from '../../src/domain/framework.js'
-import { frameworkInputs } from '../../src/modules/results/inputs.js'
 import { ResultsRepository } from '../../src/modules/results/repository.js'
 import { SurveyRepository } from '../../src/modules/survey/repository.js'
 import type { BenchDatabase } from './postgres.js'
@@ -26,17 +24,8 @@ const statement = (query: {
   return { text: compiled.sql, params: [...compiled.parameters] }
 }
 
-/**
- * The unit-totals statement with the leaf → field mapping the service derives from the framework body
- * (the same function, so the parameters are the ones the service sends).
- */
-export const unitTotalsStatement = (period: string, frameworkBody: unknown): Statement =>
-  statement(
-    ResultsRepository.unitTotalsQuery(
-      period,
-      frameworkInputs(normaliseFramework(frameworkBody as FrameworkInput)).mapping,
-    ),
-  )
+/** The unit-totals statement the service sends for a period's results. */
+export const unitTotalsStatement = (period: string): Statement => statement(ResultsRepository.unitTotalsQuery(period))
 /**
  * The unit-totals statement as it was before results had fields (one sum per unit, the not-applicable
  * leaves as an array): the baseline the report benchmark compares the statement with fields against.

@@ -105,12 +105,17 @@ export function bandProblemPointer(problem: BandProblem, base = '/bands'): strin
  * in any order. Throws when no band holds the index, which validated bands (one starting at 0) rule out
  * for any index ≥ 0.
  */
-export function classify(indexHundredths: bigint, bands: readonly Band[]): Band {
-  let best: { band: Band; min: bigint } | null = null
-  for (const band of bands) {
-    const min = parseHundredths(band.min)
-    if (min <= indexHundredths && (best === null || min > best.min)) best = { band, min }
+export function classify(indexHundredths: bigint | number, bands: readonly Band[]): Band {
+  return classifier(bands)(indexHundredths)
+}
+
+/** classify with the bands read once: for classifying every unit of a round. */
+export function classifier(bands: readonly Band[]): (indexHundredths: bigint | number) => Band {
+  // Highest minimum first: the first band whose minimum the index reaches holds it.
+  const byMin = bands.map((band) => ({ band, min: Number(parseHundredths(band.min)) })).sort((a, b) => b.min - a.min)
+  return (indexHundredths) => {
+    const index = Number(indexHundredths)
+    for (const { band, min } of byMin) if (min <= index) return band
+    throw new RangeError(`No band holds the index ${hundredthsToString(BigInt(indexHundredths))}`)
   }
-  if (best === null) throw new RangeError(`No band holds the index ${hundredthsToString(indexHundredths)}`)
-  return best.band
 }

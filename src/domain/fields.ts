@@ -3,11 +3,11 @@
  * (docs/domain.md, "Fields"). A field's index is the PAR index formula over the applicable leaves of its
  * subtree; fields are ranked like the index, among the rankable units that have a field index.
  */
-import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
+import { hundredthsToNumber } from './decimal.js'
 import { isLeaf, maxHundredths, type Criterion } from './framework.js'
-import { indexOf } from './par-index.js'
-import { rankCompetition, type Rank } from './ranking.js'
-import { summarise, type Statistics } from './statistics.js'
+import { ExactSum, hundredthsJson, numberHundredths, roundedIndex } from './hundredths.js'
+import { competitionRanks, type Rank } from './ranking.js'
+import { summariseColumns, type Statistics } from './statistics.js'
 
 /** A field of the framework: its code, title and maximum (every leaf of it applicable). */
 export interface FieldSpec {
@@ -43,70 +43,42 @@ export function fieldMap(criteria: readonly Criterion[]): FieldMap {
   return map
 }
 
-/** What the database sums for one unit on one field: points of the applicable scored leaves, and the
- * maximum of the leaves marked not applicable. */
-export interface FieldTotals {
-  scoredHundredths: bigint
-  notApplicableHundredths: bigint
-}
-
-/** A unit's exact standing on one field: points (survey points included), applicable maximum, index. */
+/** A unit's standing on one field, as published: points and index rounded once, the applicable maximum. */
 export interface FieldScore {
-  /** The exact points when a survey leaf adds a fraction of a hundredth; else null and `pointsHundredths`. */
-  points: Ratio | null
-  /** The points when they are whole hundredths (no survey leaf in the field), else null. */
-  pointsHundredths: bigint | null
-  maxHundredths: bigint
+  /** The points (survey and ratio points included), rounded half-up to hundredths. */
+  pointsHundredths: number
+  maxHundredths: number
   /** The published (rounded) field index, hundredths; null when nothing in the field applies. */
-  index: bigint | null
+  index: number | null
 }
 
 /**
- * Each field's points and index for one unit: the database's sums per field (absent: nothing stored),
- * plus the points earned by survey leaves of that field (computed elsewhere, exact).
+ * Each field's points and index for one unit: the summed final scores of its applicable stored leaves and
+ * the maximum of those not applicable (whole hundredths, by field position), plus the points computed for
+ * the field's survey and ratio leaves (exact; absent: none).
  */
 export function scoreFields(
-  specs: readonly FieldSpec[],
-  totals: ReadonlyArray<FieldTotals | undefined>,
-  extraPoints: ReadonlyArray<Ratio | undefined>,
+  fieldMaxima: readonly number[],
+  scored: readonly number[],
+  notApplicable: readonly number[],
+  computed: ReadonlyArray<ExactSum | undefined>,
 ): FieldScore[] {
-  return specs.map((spec, k) => {
-    const stored = totals[k]
-    const scored = stored?.scoredHundredths ?? 0n
-    const max = spec.maxHundredths - (stored?.notApplicableHundredths ?? 0n)
-    const extra = extraPoints[k]
-    if (!extra)
-      return {
-        points: fromHundredths(scored),
-        pointsHundredths: scored,
-        maxHundredths: max,
-        index: wholeIndex(scored, max),
-      }
-    const points = add(fromHundredths(scored), extra)
-    const exact = indexOf(points, fromHundredths(max))
-    return { points, pointsHundredths: null, maxHundredths: max, index: exact === null ? null : roundHalfUp(exact) }
-  })
+  const scores: FieldScore[] = []
+  for (let k = 0; k < fieldMaxima.length; k++) {
+    const points = scored[k] ?? 0
+    const max = fieldMaxima[k]! - (notApplicable[k] ?? 0)
+    const extra = computed[k]
+    if (extra === undefined) {
+      scores.push({ pointsHundredths: points, maxHundredths: max, index: roundedIndex(points, max) })
+    } else {
+      const exact = new ExactSum()
+      exact.addWhole(points)
+      exact.add(extra)
+      scores.push({ pointsHundredths: exact.rounded(), maxHundredths: max, index: exact.index(max) })
+    }
+  }
+  return scores
 }
-
-/**
- * points ÷ max × 100 rounded half-up to hundredths, for points in whole hundredths (no survey leaf in the
- * field): the same value as indexOf then roundHalfUp, in integer arithmetic (a province has 26,400 of
- * these), since index hundredths = points × 10,000 ÷ max, and half-up is ⌊(2n + d) ÷ 2d⌋ for n ≥ 0.
- */
-function wholeIndex(points: bigint, max: bigint): bigint | null {
-  if (max === 0n) return null
-  const n = points * 10_000n
-  return n >= 0n ? (2n * n + max) / (2n * max) : -((-2n * n + max) / (2n * max))
-}
-
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER)
-
-/** Hundredths to the JSON number: a correctly rounded division is the double nearest the decimal. */
-export const hundredthsNumber = (h: bigint): number => (h < SAFE && h > -SAFE ? Number(h) / 100 : hundredthsToNumber(h))
-
-/** A published two-decimal number back to hundredths (exact within ±2^53 hundredths ÷ 100). */
-export const numberHundredths = (value: number): bigint =>
-  Math.abs(value) < 9e13 ? BigInt(Math.round(value * 100)) : parseHundredths(value)
 
 /** A field of a results item, as answered. */
 export interface ItemField {
@@ -126,34 +98,41 @@ export interface DocumentField {
 }
 
 /**
- * Field ranks over every unit of the period (a group filter never changes them): per field position, a
- * map from unit code to rank among the rankable units that have that field's index.
+ * Field ranks over every unit of the period (a group filter never changes them): per field position, the
+ * rank of each unit (by its position in `units`) among the rankable units that have that field's index.
  */
 export function rankFields(
-  units: ReadonlyArray<{ code: string; rankable: boolean; fields: readonly FieldScore[] }>,
+  units: ReadonlyArray<{ rankable: boolean; fields: readonly FieldScore[] }>,
   fieldCount: number,
-): Array<Map<string, Rank>> {
+): Array<Array<Rank | null>> {
+  const rankable = units.map((u) => u.rankable)
   return Array.from({ length: fieldCount }, (_, k) =>
-    rankCompetition(units.map((u) => ({ code: u.code, rankable: u.rankable, value: u.fields[k]?.index ?? null }))),
+    competitionRanks(
+      units.map((u) => u.fields[k]?.index ?? null),
+      rankable,
+    ),
   )
 }
 
+/** A unit's fields as answered: `position` is the unit's place in the ranking of rankFields. */
 export function itemFields(
-  code: string,
+  position: number,
   specs: readonly FieldSpec[],
   scores: readonly FieldScore[],
-  ranks: ReadonlyArray<Map<string, Rank>>,
+  ranks: ReadonlyArray<ReadonlyArray<Rank | null>>,
 ): ItemField[] {
-  return specs.map((spec, k) => {
+  const fields: ItemField[] = []
+  for (let k = 0; k < specs.length; k++) {
     const score = scores[k]!
-    return {
-      code: spec.code,
-      points: hundredthsNumber(score.pointsHundredths ?? roundHalfUp(score.points!)),
-      maxPoints: hundredthsNumber(score.maxHundredths),
-      index: score.index === null ? null : hundredthsNumber(score.index),
-      rank: ranks[k]?.get(code) ?? null,
-    }
-  })
+    fields.push({
+      code: specs[k]!.code,
+      points: hundredthsJson(score.pointsHundredths),
+      maxPoints: hundredthsJson(score.maxHundredths),
+      index: score.index === null ? null : hundredthsJson(score.index),
+      rank: ranks[k]?.[position] ?? null,
+    })
+  }
+  return fields
 }
 
 /**
@@ -163,15 +142,17 @@ export function itemFields(
 export function summariseFields(
   fields: ReadonlyArray<{ code: string; title: string; maxPoints: number }>,
   items: ReadonlyArray<{ unit: { code: string }; fields?: readonly ItemField[] | undefined }>,
+  codes: readonly string[] = items.map((i) => i.unit.code),
 ): DocumentField[] {
   return fields.map((field, k) => ({
     code: field.code,
     title: field.title,
     maxPoints: field.maxPoints,
-    statistics: summarise(
+    statistics: summariseColumns(
+      codes,
       items.map((i) => {
         const index = i.fields?.[k]?.index ?? null
-        return { code: i.unit.code, value: index === null ? null : numberHundredths(index) }
+        return index === null ? null : numberHundredths(index)
       }),
     ),
   }))

@@ -103,6 +103,48 @@ export function ratioScorer(rule: RatioRule, maxHundredths: bigint): RatioScorer
   return (rate) => tiers.find((tier) => compare(rate, tier.min) >= 0)?.points ?? ZERO
 }
 
+/** A fraction of hundredths, num ÷ den (den > 0): the exact points of a leaf scored in proportion to a target. */
+export interface HundredthsFraction {
+  num: bigint
+  den: bigint
+}
+
+/**
+ * The points a rule gives counts numerator ÷ denominator (denominator > 0, both whole and at most
+ * 2^53 − 1, as the write path admits them): whole hundredths, or, in proportion to a target below it, an
+ * exact fraction of hundredths. The same points as ratioScorer on the exact rate, without building it.
+ */
+export type CountsScorer = (numerator: number, denominator: number) => number | HundredthsFraction
+
+/** Below this denominator, 10,000 × numerator and 10,000 × denominator are integers a double holds. */
+const COUNTS_SAFE = 900_000_000_000
+
+/** rate ≥ min, for the rate numerator ÷ denominator × 100 and `min` a percentage in hundredths (0..10,000). */
+function reaches(numerator: number, denominator: number, minHundredths: number): boolean {
+  if (denominator <= COUNTS_SAFE) return numerator * 10_000 >= minHundredths * denominator
+  return BigInt(numerator) * 10_000n >= BigInt(minHundredths) * BigInt(denominator)
+}
+
+export function countsScorer(rule: RatioRule, maxHundredths: number): CountsScorer {
+  const { scoring } = rule
+  if (scoring.kind === 'proportional') {
+    const target = parseHundredths(scoring.target)
+    const targetHundredths = Number(target)
+    // points = max × rate ÷ target; in hundredths, max × 10,000 × numerator ÷ (target × denominator).
+    const perCount = BigInt(maxHundredths) * 10_000n
+    return (numerator, denominator) =>
+      reaches(numerator, denominator, targetHundredths)
+        ? maxHundredths
+        : numerator === 0
+          ? 0
+          : { num: perCount * BigInt(numerator), den: target * BigInt(denominator) }
+  }
+  const tiers = scoring.tiers
+    .map((tier) => ({ min: Number(parseHundredths(tier.min)), points: Number(parseHundredths(tier.points)) }))
+    .sort((a, b) => b.min - a.min)
+  return (numerator, denominator) => tiers.find((tier) => reaches(numerator, denominator, tier.min))?.points ?? 0
+}
+
 /** One rate scored by a rule (see ratioScorer). */
 export const ratioPoints = (rule: RatioRule, maxHundredths: bigint, rate: Ratio): Ratio =>
   ratioScorer(rule, maxHundredths)(rate)

@@ -1,24 +1,58 @@
 /**
  * Ranking (xếp hạng): standard competition ranking on the published index, and the listing order.
- * Values are bigint hundredths, so "equal" means equal as published: 88.75 and 88.75 tie.
+ * Values are whole hundredths (numbers, or bigint), so "equal" means equal as published: 88.75 and 88.75
+ * tie. The values of one ranking are all numbers or all bigints.
  */
 
 /** Shown as "position/of" (thứ 7/14), with "đồng hạng" when tied. */
 export type Rank = { position: number; of: number; tied: boolean }
 
-export type RankCandidate = { code: string; value: bigint | null; rankable: boolean }
+export type RankValue = number | bigint
+
+export type RankCandidate = { code: string; value: RankValue | null; rankable: boolean }
 
 /** Plain code-unit order, not locale order: the same on every machine, whatever ICU it has. */
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function isRanked<T extends RankCandidate>(item: T): item is T & { value: bigint } {
-  return item.rankable && item.value !== null
+function descending(a: RankValue, b: RankValue): number {
+  return a > b ? -1 : a < b ? 1 : 0
 }
 
-function byValueDescending(a: { value: bigint }, b: { value: bigint }): number {
-  return a.value > b.value ? -1 : a.value < b.value ? 1 : 0
+/**
+ * 1, 2, 2, 4 by position: `ranks[i]` is the rank of `values[i]` among the values whose `rankable[i]` is
+ * true and that are not null, highest first; null for the others. The ranks depend only on the values, so
+ * the order of equal values does not matter.
+ */
+export function competitionRanks(
+  values: ReadonlyArray<RankValue | null>,
+  rankable: ReadonlyArray<boolean>,
+): Array<Rank | null> {
+  const ranked: RankValue[] = []
+  for (let i = 0; i < values.length; i++) if (rankable[i] && values[i] !== null) ranked.push(values[i]!)
+  const byValue = ranksByValue(sortedDescending(ranked))
+  return values.map((value, i) => (rankable[i] && value !== null ? byValue.get(value)! : null))
+}
+
+/** Highest first; numbers through a typed array, whose sort is numeric and needs no comparator. */
+function sortedDescending(values: RankValue[]): ArrayLike<RankValue> {
+  if (values.every((v) => typeof v === 'number')) return new Float64Array(values).sort().reverse()
+  return values.sort(descending)
+}
+
+/** Each distinct value's rank in a list sorted highest first: the position of its first holder. */
+function ranksByValue(sorted: ArrayLike<RankValue>): Map<RankValue, Rank> {
+  const ranks = new Map<RankValue, Rank>()
+  let start = 0
+  while (start < sorted.length) {
+    const value = sorted[start]!
+    let end = start + 1
+    while (end < sorted.length && sorted[end] === value) end++
+    ranks.set(value, { position: start + 1, of: sorted.length, tied: end - start > 1 })
+    start = end
+  }
+  return ranks
 }
 
 /**
@@ -31,18 +65,16 @@ export function rankCompetition<T extends RankCandidate>(items: readonly T[]): M
     if (seen.has(item.code)) throw new RangeError(`Unit code "${item.code}" appears twice in one ranking`)
     seen.add(item.code)
   }
-  const ranked = items.filter(isRanked).sort(byValueDescending)
-  const ranks = new Map<string, Rank>()
-  let start = 0
-  while (start < ranked.length) {
-    const value = ranked[start]!.value
-    let end = start + 1
-    while (end < ranked.length && ranked[end]!.value === value) end++
-    const rank: Rank = { position: start + 1, of: ranked.length, tied: end - start > 1 }
-    for (let i = start; i < end; i++) ranks.set(ranked[i]!.code, { ...rank })
-    start = end
-  }
-  return ranks
+  const ranks = competitionRanks(
+    items.map((i) => i.value),
+    items.map((i) => i.rankable),
+  )
+  const byCode = new Map<string, Rank>()
+  items.forEach((item, i) => {
+    const rank = ranks[i]
+    if (rank) byCode.set(item.code, rank)
+  })
+  return byCode
 }
 
 /** 0 ranked, 1 has a value but is not rankable, 2 has no value. */
@@ -60,7 +92,7 @@ export function compareForListing(a: RankCandidate, b: RankCandidate): number {
   const group = listingGroup(a) - listingGroup(b)
   if (group !== 0) return group
   if (a.value !== null && b.value !== null) {
-    const byValue = byValueDescending({ value: a.value }, { value: b.value })
+    const byValue = descending(a.value, b.value)
     if (byValue !== 0) return byValue
   }
   return compareCodes(a.code, b.code)

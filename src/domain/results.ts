@@ -1,4 +1,5 @@
-import { classify, type Band } from './bands.js'
+import { classifier, type Band } from './bands.js'
+import { roundHalfUp, type Ratio } from './decimal.js'
 import {
   documentFields,
   itemFields,
@@ -8,17 +9,19 @@ import {
   type DocumentField,
   type FieldScore,
   type FieldSpec,
-  type FieldTotals,
   type ItemField,
 } from './fields.js'
-import { selfAssessment, summariseGaps, type SelfAssessment } from './self-assessment.js'
-import { add, ZERO, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
-import { indicatorRate, ratioScorer, type RatioRule, type RatioScorer } from './indicators.js'
-import { indexOf, surveyLeafPoints } from './par-index.js'
-import { orderForListing, rankCompetition, type Rank } from './ranking.js'
-import { countBands, summarise, type Statistics } from './statistics.js'
+import { ExactSum, hundredthsJson, numberHundredths, safeNumber } from './hundredths.js'
+import { countsScorer, type CountsScorer, type HundredthsFraction, type RatioRule } from './indicators.js'
+import { surveyLeafPoints } from './par-index.js'
+import { competitionRanks, orderForListing, type Rank, type RankCandidate } from './ranking.js'
+import { selfAssessmentOf, summariseGaps, type SelfAssessment } from './self-assessment.js'
+import { countBands, summariseColumns, type Statistics } from './statistics.js'
 
-/** What SQL sums for one unit of a period: its appraisal points and applicable maximum, exact. */
+/**
+ * What SQL gives for one unit of a period, summed in whole hundredths (numbers: see hundredths.ts for why
+ * they are exact), with the counts of its ratio leaves and its satisfaction.
+ */
 export interface UnitTotals {
   code: string
   name: string
@@ -28,9 +31,9 @@ export interface UnitTotals {
    * Final points of the applicable appraisal leaves, and of the ratio leaves with an appraised score
    * (the council's override), in hundredths.
    */
-  appraisalHundredths: bigint
+  appraisalHundredths: number
   /** Maximum of every applicable leaf (survey leaves included), in hundredths. */
-  maxHundredths: bigint
+  maxHundredths: number
   /** Applicable appraisal leaves without an appraised score, and ratio leaves with neither counts nor one. */
   missingAppraisals: number
   /** The unit's satisfaction: the overall index and each element's, exact; null without answers. */
@@ -38,23 +41,27 @@ export interface UnitTotals {
   /** The counts of the applicable ratio leaves (denominator > 0): their points are computed here. */
   ratioCounts: readonly RatioCounts[]
   /** Self-assessed scores of the applicable appraisal leaves, in hundredths (a missing one counts 0). */
-  selfHundredths: bigint
-  /** Per field position (see FieldSpec), what SQL summed; absent when nothing is stored for it. */
-  fields: ReadonlyArray<FieldTotals | undefined>
+  selfHundredths: number
+  /**
+   * Per field position (see FieldSpec): the final points of its applicable stored leaves, and the maximum
+   * of its leaves not applicable, in hundredths (a missing position counts 0). Empty without fields.
+   */
+  fieldPoints: readonly number[]
+  fieldNotApplicable: readonly number[]
 }
 
-/** A ratio leaf's counts for one unit (denominator > 0). */
+/** A ratio leaf's counts for one unit (denominator > 0), whole numbers within 2^53 as the write path admits. */
 export interface RatioCounts {
   criterion: string
-  numerator: bigint
-  denominator: bigint
+  numerator: number
+  denominator: number
   /** An appraised score overrides the computed points in the final points (not in the self-assessment). */
   appraised: boolean
 }
 
-/** A ratio leaf of the framework: its maximum, its rule and the position of its field. */
+/** A ratio leaf of the framework: its maximum (hundredths), its rule and the position of its field. */
 export interface RatioLeaf {
-  maxHundredths: bigint
+  maxHundredths: number
   rule: RatioRule
   field: number
 }
@@ -102,32 +109,37 @@ export interface Results {
 }
 
 interface Scored {
-  code: string
   totals: UnitTotals
-  rankable: boolean
-  points: Ratio
-  index: bigint | null
-  satisfaction: bigint | null
+  /** The unit's points, rounded half-up to hundredths. */
+  points: number
+  /** The published index in hundredths; null when nothing applies. */
+  index: number | null
+  /** The published satisfaction index in hundredths; null without answers. */
+  satisfaction: number | null
   provisional: boolean
   fields: FieldScore[]
-  /** Points computed rather than proposed (survey and ratio leaves): they count in the self-assessment. */
-  computed: Ratio
+  selfAssessment: SelfAssessment
 }
 
 /** Points earned outside the stored final scores: survey and ratio leaves, in total and per field. */
 class Earned {
   /** In the final points. */
-  final: Ratio = ZERO
+  readonly final = new ExactSum()
   /** In the self-assessment: also ratio points overridden by an appraisal. */
-  self: Ratio = ZERO
-  readonly perField: Array<Ratio | undefined> = []
+  readonly self = new ExactSum()
+  readonly perField: Array<ExactSum | undefined> = []
 
-  credit(field: number, earned: Ratio, overridden = false): void {
-    this.self = add(this.self, earned)
+  credit(field: number, earned: number | HundredthsFraction, overridden = false): void {
+    add(this.self, earned)
     if (overridden) return
-    this.final = add(this.final, earned)
-    this.perField[field] = add(this.perField[field] ?? ZERO, earned)
+    add(this.final, earned)
+    add((this.perField[field] ??= new ExactSum()), earned)
   }
+}
+
+function add(sum: ExactSum, earned: number | HundredthsFraction): void {
+  if (typeof earned === 'number') sum.addWhole(earned)
+  else sum.addFraction(earned.num, earned.den)
 }
 
 /** Survey leaves earn maxPoints × the linked satisfaction index; without one the unit is provisional. */
@@ -140,7 +152,8 @@ function creditSurveyLeaves(u: UnitTotals, leaves: readonly SurveyLeaf[], earned
         : leaf.element === null
           ? u.satisfaction.index
           : (u.satisfaction.elements.get(leaf.element) ?? null)
-    earned.credit(leaf.field, surveyLeafPoints(leaf.maxHundredths, linked))
+    const points = surveyLeafPoints(leaf.maxHundredths, linked)
+    earned.credit(leaf.field, { num: points.num * 100n, den: points.den })
     if (linked === null) missing = true
   }
   return missing
@@ -151,33 +164,112 @@ function creditRatioLeaves(u: UnitTotals, leaves: ComputedLeaves, scorers: Score
   for (const c of u.ratioCounts) {
     const leaf = leaves.ratio.get(c.criterion)
     const score = scorers.get(c.criterion)
-    const rate = indicatorRate(c.numerator, c.denominator)
-    if (leaf && score && rate) earned.credit(leaf.field, score(rate), c.appraised)
+    if (leaf && score && c.denominator > 0) earned.credit(leaf.field, score(c.numerator, c.denominator), c.appraised)
   }
 }
 
-type Scorers = ReadonlyMap<string, RatioScorer>
+type Scorers = ReadonlyMap<string, CountsScorer>
 
-function scoreUnit(u: UnitTotals, leaves: ComputedLeaves, scorers: Scorers, fields: readonly FieldSpec[]): Scored {
+/** What every unit is scored against: the computed leaves, their scorers, the fields' maxima. */
+interface Scoring {
+  leaves: ComputedLeaves
+  scorers: Scorers
+  fieldMaxima: readonly number[]
+}
+
+function scoreUnit(u: UnitTotals, scoring: Scoring): Scored {
   const earned = new Earned()
-  const surveyMissing = creditSurveyLeaves(u, leaves.survey, earned)
-  creditRatioLeaves(u, leaves, scorers, earned)
-  const provisional = u.missingAppraisals > 0 || surveyMissing
-  const computed = earned.final
-  const perField = earned.perField
-  const points = add(fromHundredths(u.appraisalHundredths), computed)
-  const exactIndex = indexOf(points, fromHundredths(u.maxHundredths))
+  const surveyMissing = creditSurveyLeaves(u, scoring.leaves.survey, earned)
+  creditRatioLeaves(u, scoring.leaves, scoring.scorers, earned)
+  const points = new ExactSum()
+  points.addWhole(u.appraisalHundredths)
+  points.add(earned.final)
+  const index = points.index(u.maxHundredths)
+  const self = new ExactSum()
+  self.addWhole(u.selfHundredths)
+  self.add(earned.self)
   const satisfaction = u.satisfaction?.index ?? null
   return {
-    code: u.code,
     totals: u,
-    rankable: u.rankable,
-    points,
-    index: exactIndex === null ? null : roundHalfUp(exactIndex),
-    satisfaction: satisfaction === null ? null : roundHalfUp(satisfaction),
-    provisional,
-    fields: scoreFields(fields, u.fields, perField),
-    computed: earned.self,
+    points: points.rounded(),
+    index,
+    satisfaction: satisfaction === null ? null : safeNumber(roundHalfUp(satisfaction)),
+    provisional: u.missingAppraisals > 0 || surveyMissing,
+    fields: scoreFields(scoring.fieldMaxima, u.fieldPoints, u.fieldNotApplicable, earned.perField),
+    selfAssessment: selfAssessmentOf(self, u.maxHundredths, index),
+  }
+}
+
+/** Every rank of every unit of the period, by the unit's position. */
+interface Ranks {
+  overall: Array<Rank | null>
+  group: Array<Rank | null>
+  satisfaction: Array<Rank | null>
+  fields: Array<Array<Rank | null>>
+}
+
+/** Ranks within each group: the same competition ranking over the units of one group at a time. */
+function groupRanks(scored: readonly Scored[]): Array<Rank | null> {
+  const positions = new Map<string, number[]>()
+  scored.forEach((s, i) => {
+    const group = positions.get(s.totals.group)
+    if (group) group.push(i)
+    else positions.set(s.totals.group, [i])
+  })
+  const ranks = new Array<Rank | null>(scored.length).fill(null)
+  for (const members of positions.values()) {
+    const within = competitionRanks(
+      members.map((i) => scored[i]!.index),
+      members.map((i) => scored[i]!.totals.rankable),
+    )
+    members.forEach((i, k) => (ranks[i] = within[k]!))
+  }
+  return ranks
+}
+
+function rankAll(scored: readonly Scored[], fieldCount: number): Ranks {
+  const rankable = scored.map((s) => s.totals.rankable)
+  return {
+    overall: competitionRanks(
+      scored.map((s) => s.index),
+      rankable,
+    ),
+    group: groupRanks(scored),
+    satisfaction: competitionRanks(
+      scored.map((s) => s.satisfaction),
+      rankable,
+    ),
+    fields: rankFields(
+      scored.map((s) => ({ rankable: s.totals.rankable, fields: s.fields })),
+      fieldCount,
+    ),
+  }
+}
+
+function resultItem(
+  s: Scored,
+  position: number,
+  ranks: Ranks,
+  classify: (index: number) => Band,
+  fields: readonly FieldSpec[],
+): ResultItem {
+  const { code, name, group } = s.totals
+  const band = s.index === null ? null : classify(s.index)
+  return {
+    unit: { code, name, group },
+    points: hundredthsJson(s.points),
+    maxPoints: hundredthsJson(s.totals.maxHundredths),
+    index: s.index === null ? null : hundredthsJson(s.index),
+    band: band && { code: band.code, label: band.label },
+    rank: ranks.overall[position] ?? null,
+    groupRank: ranks.group[position] ?? null,
+    satisfaction:
+      s.satisfaction === null
+        ? null
+        : { index: hundredthsJson(s.satisfaction), rank: ranks.satisfaction[position] ?? null },
+    provisional: s.provisional,
+    fields: itemFields(position, fields, s.fields, ranks.fields),
+    selfAssessment: s.selfAssessment,
   }
 }
 
@@ -193,54 +285,22 @@ export function computeResults(
   group: string | null,
   fields: readonly FieldSpec[] = [],
 ): Results {
-  const scorers = new Map([...leaves.ratio].map(([code, leaf]) => [code, ratioScorer(leaf.rule, leaf.maxHundredths)]))
-  const scored = units.map((u) => scoreUnit(u, leaves, scorers, fields))
-  const candidates = (value: (s: Scored) => bigint | null, only?: (s: Scored) => boolean) =>
-    scored
-      .filter((s) => !only || only(s))
-      .map((s) => ({ code: s.totals.code, value: value(s), rankable: s.totals.rankable }))
-
-  const ranks = rankCompetition(candidates((s) => s.index))
-  const groupRanks = new Map<string, Rank>()
-  for (const g of new Set(scored.map((s) => s.totals.group))) {
-    for (const [code, rank] of rankCompetition(
-      candidates(
-        (s) => s.index,
-        (s) => s.totals.group === g,
-      ),
-    ))
-      groupRanks.set(code, rank)
-  }
-  const satisfactionRanks = rankCompetition(candidates((s) => s.satisfaction))
-  const fieldRanks = rankFields(scored, fields.length)
-
-  const listed = scored.filter((s) => group === null || s.totals.group === group)
-  const byCode = new Map(listed.map((s) => [s.totals.code, s]))
-  const ordered = orderForListing(
-    listed.map((s) => ({ code: s.totals.code, value: s.index, rankable: s.totals.rankable })),
+  const scorers = new Map(
+    [...leaves.ratio].map(([code, leaf]) => [code, countsScorer(leaf.rule, leaf.maxHundredths)] as const),
   )
+  const scoring: Scoring = { leaves, scorers, fieldMaxima: fields.map((f) => safeNumber(f.maxHundredths)) }
+  const scored = units.map((u) => scoreUnit(u, scoring))
+  const ranks = rankAll(scored, fields.length)
 
-  const items: ResultItem[] = ordered.map(({ code }) => {
-    const s = byCode.get(code)!
-    const band = s.index === null ? null : classify(s.index, bands)
-    return {
-      unit: { code, name: s.totals.name, group: s.totals.group },
-      points: hundredthsToNumber(roundHalfUp(s.points)),
-      maxPoints: hundredthsToNumber(s.totals.maxHundredths),
-      index: s.index === null ? null : hundredthsToNumber(s.index),
-      band: band && { code: band.code, label: band.label },
-      rank: ranks.get(code) ?? null,
-      groupRank: groupRanks.get(code) ?? null,
-      satisfaction:
-        s.satisfaction === null
-          ? null
-          : { index: hundredthsToNumber(s.satisfaction), rank: satisfactionRanks.get(code) ?? null },
-      provisional: s.provisional,
-      fields: itemFields(code, fields, s.fields, fieldRanks),
-      selfAssessment: selfAssessment(s.totals.selfHundredths, s.computed, s.totals.maxHundredths, s.index),
-    }
+  const listed: Array<RankCandidate & { position: number }> = []
+  scored.forEach((s, position) => {
+    if (group === null || s.totals.group === group)
+      listed.push({ code: s.totals.code, value: s.index, rankable: s.totals.rankable, position })
   })
-
+  const classify = classifier(bands)
+  const items = orderForListing(listed).map(({ position }) =>
+    resultItem(scored[position]!, position, ranks, classify, fields),
+  )
   return { ...summariseItems(items, bands, documentFields(fields)), items }
 }
 
@@ -253,20 +313,13 @@ export function summariseItems(
   bands: readonly Band[],
   fields: ReadonlyArray<{ code: string; title: string; maxPoints: number }>,
 ): Omit<Results, 'items'> {
-  const indexes = items.map((i) => ({ code: i.unit.code, value: i.index === null ? null : parseHundredths(i.index) }))
-  const satisfactions = items.flatMap((i) =>
-    i.satisfaction ? [{ code: i.unit.code, value: parseHundredths(i.satisfaction.index) }] : [],
-  )
+  const codes = items.map((i) => i.unit.code)
+  const indexes = items.map((i) => (i.index === null ? null : numberHundredths(i.index)))
+  const satisfactions = items.map((i) => (i.satisfaction ? numberHundredths(i.satisfaction.index) : null))
   return {
-    statistics: {
-      ...summarise(indexes),
-      bands: countBands(
-        indexes.map((i) => i.value),
-        bands,
-      ),
-    },
-    satisfaction: satisfactions.length > 0 ? summarise(satisfactions) : null,
-    fields: summariseFields(fields, items),
-    selfAssessmentGap: summariseGaps(items),
+    statistics: { ...summariseColumns(codes, indexes), bands: countBands(indexes, bands) },
+    satisfaction: satisfactions.some((s) => s !== null) ? summariseColumns(codes, satisfactions) : null,
+    fields: summariseFields(fields, items, codes),
+    selfAssessmentGap: summariseGaps(items, codes),
   }
 }

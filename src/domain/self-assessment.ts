@@ -4,9 +4,9 @@
  * appraisal leaves (missing counts 0) plus the points computed for it from data (survey leaves), over
  * the same applicable maximum as the index.
  */
-import { add, fromHundredths, hundredthsToNumber, parseHundredths, roundHalfUp, type Ratio } from './decimal.js'
-import { indexOf } from './par-index.js'
-import { summarise, type Statistics } from './statistics.js'
+import type { Ratio } from './decimal.js'
+import { ExactSum, hundredthsJson, numberHundredths, safeNumber } from './hundredths.js'
+import { summariseColumns, type Statistics } from './statistics.js'
 
 export interface SelfAssessment {
   points: number
@@ -27,24 +27,35 @@ export function selfAssessment(
   maxHundredths: bigint,
   index: bigint | null,
 ): SelfAssessment {
-  const points = add(fromHundredths(selfHundredths), computedPoints)
-  const exact = indexOf(points, fromHundredths(maxHundredths))
-  const selfIndex = exact === null ? null : roundHalfUp(exact)
+  const points = new ExactSum()
+  points.addWhole(safeNumber(selfHundredths))
+  points.addPoints(computedPoints)
+  return selfAssessmentOf(points, safeNumber(maxHundredths), index === null ? null : safeNumber(index))
+}
+
+/**
+ * The same from the unit's exact self-assessment points (self scores plus computed points, in hundredths)
+ * and the whole hundredths of its maximum and published index.
+ */
+export function selfAssessmentOf(points: ExactSum, maxHundredths: number, index: number | null): SelfAssessment {
+  const selfIndex = points.index(maxHundredths)
   return {
-    points: hundredthsToNumber(roundHalfUp(points)),
-    index: selfIndex === null ? null : hundredthsToNumber(selfIndex),
-    gap: selfIndex === null || index === null ? null : hundredthsToNumber(selfIndex - index),
+    points: hundredthsJson(points.rounded()),
+    index: selfIndex === null ? null : hundredthsJson(selfIndex),
+    gap: selfIndex === null || index === null ? null : hundredthsJson(selfIndex - index),
   }
 }
 
 /** Statistics over the listed items' gaps (negative values included; halves round away from zero). */
 export function summariseGaps(
   items: ReadonlyArray<{ unit: { code: string }; selfAssessment?: SelfAssessment | undefined }>,
+  codes: readonly string[] = items.map((i) => i.unit.code),
 ): Statistics {
-  return summarise(
+  return summariseColumns(
+    codes,
     items.map((i) => {
       const gap = i.selfAssessment?.gap ?? null
-      return { code: i.unit.code, value: gap === null ? null : parseHundredths(gap) }
+      return gap === null ? null : numberHundredths(gap)
     }),
   )
 }

@@ -1,5 +1,12 @@
 import t from 'tap'
-import { type Band, DEFAULT_BANDS, bandProblemPointer, classify, validateBands } from '../../src/domain/bands.js'
+import {
+  type Band,
+  DEFAULT_BANDS,
+  bandProblemPointer,
+  classifier,
+  classify,
+  validateBands,
+} from '../../src/domain/bands.js'
 import { parseHundredths } from '../../src/domain/decimal.js'
 
 const bandOf = (index: string, bands: readonly Band[] = DEFAULT_BANDS) => classify(parseHundredths(index), bands).code
@@ -106,4 +113,20 @@ t.test('a band may start at 100 and then holds only full marks', async (t) => {
   t.same(validateBands(bands), [])
   t.equal(bandOf('100.00', bands), 'perfect')
   t.equal(bandOf('99.99', bands), 'rest')
+})
+
+t.test('a classifier reads the bands once and classifies numbers and bigints alike', async (t) => {
+  const classifyIndex = classifier(DEFAULT_BANDS)
+  t.same(
+    [8999, 9000, 7999, 0, 10000, 4999].map((h) => classifyIndex(h).code),
+    ['good', 'excellent', 'fair', 'weak', 'excellent', 'weak'],
+  )
+  t.equal(classifyIndex(8999n).code, 'good')
+  const unordered: Band[] = [
+    { code: 'low', label: 'Low', min: 0 },
+    { code: 'high', label: 'High', min: 75.5 },
+  ]
+  t.equal(classifier(unordered)(7549).code, 'low')
+  t.equal(classifier(unordered)(7550).code, 'high')
+  t.throws(() => classifier([{ code: 'x', label: 'X', min: 10 }])(999), RangeError)
 })

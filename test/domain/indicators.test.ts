@@ -1,7 +1,9 @@
 import t from 'tap'
 import { hundredthsToString, roundHalfUp, type Ratio } from '../../src/domain/decimal.js'
 import {
+  countsScorer,
   indicatorRate,
+  type HundredthsFraction,
   ratioLeafOutcome,
   ratioPoints,
   ratioRuleIssues,
@@ -110,4 +112,70 @@ t.test('rule checks: a target of 0 or less, above 100, or with more than two dec
   t.same(issues(75.125), ['too-many-decimals'])
   t.same(issues(100), [])
   t.same(issues(0.01), [])
+})
+
+t.test('scoring counts gives the points of scoring their exact rate, tier and proportional alike', async (t) => {
+  const scoreExactly = (rule: RatioRule, max: bigint, n: number, d: number) =>
+    ratioPoints(rule, max, indicatorRate(BigInt(n), BigInt(d))!)
+  const asRatio = (points: number | HundredthsFraction) =>
+    typeof points === 'number' ? `${points}/100` : `${points.num}/${points.den * 100n}`
+  const same = (a: Ratio, b: number | HundredthsFraction) => {
+    const [num, den] = asRatio(b).split('/').map(BigInt) as [bigint, bigint]
+    return a.num * den === num * a.den
+  }
+  const pairs = [1, 3, 7, 20, 200, 2000, 1_000_000].flatMap((d) =>
+    [0, 1, Math.floor(d / 3), Math.floor((d * 19) / 20), d - 1, d].map((n) => [n, d] as const),
+  )
+  let checked = 0
+  for (const [rule, max] of [
+    [onTime, 100n],
+    [online, 250n],
+    [{ label: 'x', scoring: { kind: 'proportional', target: 33.33 } }, 175n],
+    [
+      {
+        label: 'y',
+        scoring: {
+          kind: 'tiers',
+          tiers: [
+            { min: 0, points: 0.05 },
+            { min: 95.5, points: 1.5 },
+          ],
+        },
+      },
+      200n,
+    ],
+  ] as Array<[RatioRule, bigint]>) {
+    const score = countsScorer(rule, Number(max))
+    for (const [n, d] of pairs) {
+      if (!same(scoreExactly(rule, max, n, d), score(n, d))) t.fail(`${rule.label} ${n}/${d}`)
+      checked++
+    }
+  }
+  t.equal(checked, 4 * pairs.length)
+})
+
+t.test(
+  'counts reach a tier exactly at its min, never by rounding: 19/20 yes, 1899/2000 and 949,999/1,000,000 no',
+  async (t) => {
+    const score = countsScorer(onTime, 100)
+    t.equal(score(19, 20), 50)
+    t.equal(score(1899, 2000), 0)
+    t.equal(score(949_999, 1_000_000), 0)
+    t.equal(score(20, 20), 100)
+  },
+)
+
+t.test('proportional counts below the target earn an exact fraction, at or above it the maximum', async (t) => {
+  const score = countsScorer(online, 200)
+  t.same(score(2, 3), { num: 200n * 10_000n * 2n, den: 7500n * 3n }, '2/3 of a 75 % target: 16/9 points')
+  t.equal(score(3, 4), 200)
+  t.equal(score(0, 9), 0)
+})
+
+t.test('counts with denominators too large for exact float products are compared through bigint', async (t) => {
+  const score = countsScorer(onTime, 100)
+  const d = 9_000_000_000_000
+  t.equal(score(d - 1, d), 50, '99.99…% reaches the 95 tier')
+  t.equal(score((d / 100) * 95 - 1, d), 0, 'just below 95 %')
+  t.equal(score((d / 100) * 95, d), 50, 'exactly 95 %')
 })

@@ -1,5 +1,11 @@
 import t from 'tap'
-import { type Rank, compareForListing, orderForListing, rankCompetition } from '../../src/domain/ranking.js'
+import {
+  type Rank,
+  compareForListing,
+  competitionRanks,
+  orderForListing,
+  rankCompetition,
+} from '../../src/domain/ranking.js'
 
 type Item = { code: string; value: bigint | null; rankable: boolean }
 const unit = (code: string, value: number | null, rankable = true): Item => ({
@@ -100,4 +106,36 @@ t.test('codes compare by code unit, not by locale', async (t) => {
     orderForListing(items).map((i) => i.code),
     ['xa-dong', 'xa-e', 'xa-đông'],
   )
+})
+
+t.test('ranks by position: 1, 2, 2, 4 on whole-hundredth numbers, null for units not ranked', async (t) => {
+  const ranks = competitionRanks([7000, 9000, null, 8000, 8000, 9500], [true, true, true, true, true, false])
+  t.same(
+    ranks.map((r) => r && `${r.position}/${r.of}${r.tied ? '=' : ''}`),
+    ['4/4', '1/4', null, '2/4=', '2/4=', null],
+  )
+})
+
+t.test('ranks by position are the same for numbers and bigints, and whatever the order of the input', async (t) => {
+  const values = [8875, 8875, 7583, 9000, 7583, 7583, 0, 10000]
+  const rankable = values.map((_, i) => i !== 3)
+  const byNumber = competitionRanks(values, rankable)
+  t.same(competitionRanks(values.map(BigInt), rankable), byNumber)
+  const order = [7, 2, 5, 0, 3, 6, 1, 4]
+  const shuffled = competitionRanks(
+    order.map((i) => values[i]!),
+    order.map((i) => rankable[i]!),
+  )
+  t.same(
+    order.map((_, k) => shuffled[order.indexOf(k)]),
+    byNumber,
+  )
+  t.same(byNumber[7], { position: 1, of: 7, tied: false })
+  t.same(byNumber[2], { position: 4, of: 7, tied: true })
+  t.same(byNumber[6], { position: 7, of: 7, tied: false })
+})
+
+t.test('no rankable value: every position is null', async (t) => {
+  t.same(competitionRanks([null, 5000], [true, false]), [null, null])
+  t.same(competitionRanks([], []), [])
 })

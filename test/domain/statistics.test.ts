@@ -89,3 +89,41 @@ t.test('a district report reads as its numbers say', async (t) => {
   t.equal(s.count, 22)
   t.same(s.min, { value: 75.83, units: ['u21'] })
 })
+
+t.test('whole-hundredth numbers give the same statistics as bigints', async (t) => {
+  const indexes = [8875, 8000, 8999, 7583, 9000, 8492, 8493, 0, 10000, 7583]
+  const asNumbers = indexes.map((value, i) => ({ code: `u${i}`, value }))
+  const asBigints = indexes.map((value, i) => ({ code: `u${i}`, value: BigInt(value) }))
+  t.same(summarise(asNumbers), summarise(asBigints))
+  t.same(summarise(asNumbers), {
+    count: 10,
+    mean: 77.03,
+    median: 84.93,
+    stddev: 26.59,
+    min: { value: 0, units: ['u7'] },
+    max: { value: 100, units: ['u8'] },
+  })
+  t.same(countBands(indexes, DEFAULT_BANDS), countBands(indexes.map(BigInt), DEFAULT_BANDS))
+})
+
+t.test('negative numbers (gaps) round half away from zero: mean of −0.25 and 0 is −0.13', async (t) => {
+  const s = summarise([
+    { code: 'a', value: -25 },
+    { code: 'b', value: 0 },
+  ])
+  t.equal(s.mean, -0.13)
+  t.equal(s.median, -0.13)
+  t.same(s.min, { value: -0.25, units: ['a'] })
+})
+
+t.test('values too large for exact float sums are summed exactly all the same', async (t) => {
+  const big = 2 ** 40
+  const s = summarise([
+    { code: 'a', value: big },
+    { code: 'b', value: big + 1 },
+    { code: 'c', value: big + 2 },
+  ])
+  t.equal(s.mean, (big + 1) / 100)
+  t.equal(s.median, (big + 1) / 100)
+  t.equal(s.stddev, 0.01, 'σ of three consecutive hundredths is 0.816… hundredths')
+})

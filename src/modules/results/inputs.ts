@@ -1,21 +1,29 @@
 /**
- * What the results computation needs from the framework (its fields, the leaf → field mapping handed to
- * the unit-totals statement, the survey leaves), and the statement's rows turned into the domain's input.
+ * What the results computation needs from the framework (its fields, each leaf's field and maximum, the
+ * survey and ratio leaves), and the statement's rows turned into the domain's input: per unit, its points
+ * summed in whole hundredths, in total and per field.
  */
-import { hundredthsToString, parseHundredths } from '../../domain/decimal.js'
-import { fieldMap, type FieldMap, type FieldTotals } from '../../domain/fields.js'
+import { fieldMap, type FieldMap } from '../../domain/fields.js'
 import { isLeaf, totalHundredths, type Criterion, type FrameworkContent, type Leaf } from '../../domain/framework.js'
+import { addWhole, readHundredths, safeNumber } from '../../domain/hundredths.js'
 import type { ComputedLeaves, RatioCounts, RatioLeaf, UnitTotals } from '../../domain/results.js'
-import type { LeafFields, UnitTotalsRow } from './repository.js'
+import type { UnitTotalsRow } from './repository.js'
+
+/** A leaf of the framework: the position of its field and its maximum, in hundredths. */
+interface LeafPlace {
+  field: number
+  max: number
+}
 
 export interface FrameworkInputs {
   fields: FieldMap
-  mapping: LeafFields
+  /** Every leaf by code: where its points go. */
+  leaves: ReadonlyMap<string, LeafPlace>
   /** The leaves whose points the domain computes: survey leaves, and ratio leaves by code. */
   computedLeaves: ComputedLeaves
   /** How many leaves are scored by appraisal or counts: each one not settled makes the unit provisional. */
   scoredLeaves: number
-  totalHundredths: bigint
+  totalHundredths: number
 }
 
 function leavesOf(criteria: readonly Criterion[], into: Leaf[] = []): Leaf[] {
@@ -31,7 +39,7 @@ function ratioLeaves(leaves: readonly Leaf[], fields: FieldMap): Map<string, Rat
   for (const l of leaves) {
     if (l.method !== 'ratio' || !l.ratio) continue
     ratio.set(l.code, {
-      maxHundredths: fields.leafMax.get(l.code)!,
+      maxHundredths: safeNumber(fields.leafMax.get(l.code)!),
       rule: l.ratio,
       field: fields.leafField.get(l.code)!,
     })
@@ -39,27 +47,44 @@ function ratioLeaves(leaves: readonly Leaf[], fields: FieldMap): Map<string, Rat
   return ratio
 }
 
+/** A count as the statement prints a bigint, from `start` to `end`: a whole number the write path kept within 2^53. */
+function readCount(text: string, start: number, end: number): number {
+  let count = 0
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) throw new RangeError(`"${text.slice(start, end)}" is not a count`)
+    count = count * 10 + digit
+  }
+  if (end <= start || count > Number.MAX_SAFE_INTEGER)
+    throw new RangeError(`"${text.slice(start, end)}" is not a count`)
+  return count
+}
+
 /** `criterion:numerator:denominator:appraised` entries, comma-separated, as the results statement folds them. */
 function parseRatioCounts(text: string): RatioCounts[] {
   if (text === '') return []
   return text.split(',').map((entry) => {
-    const [criterion = '', numerator = '0', denominator = '1', appraised = '0'] = entry.split(':')
-    return { criterion, numerator: BigInt(numerator), denominator: BigInt(denominator), appraised: appraised === '1' }
+    const numerator = entry.indexOf(':') + 1
+    const denominator = entry.indexOf(':', numerator) + 1
+    const appraised = entry.indexOf(':', denominator) + 1
+    if (numerator === 0 || denominator === 0 || appraised === 0) throw new RangeError(`"${entry}" is not ratio counts`)
+    return {
+      criterion: entry.slice(0, numerator - 1),
+      numerator: readCount(entry, numerator, denominator - 1),
+      denominator: readCount(entry, denominator, appraised - 1),
+      appraised: entry.slice(appraised) === '1',
+    }
   })
 }
 
 export function frameworkInputs(framework: FrameworkContent): FrameworkInputs {
   const fields = fieldMap(framework.criteria)
   const leaves = leavesOf(framework.criteria)
-  const mapping: LeafFields = { criteria: [], fields: [], maxima: [] }
-  for (const [code, field] of fields.leafField) {
-    mapping.criteria.push(code)
-    mapping.fields.push(field)
-    mapping.maxima.push(hundredthsToString(fields.leafMax.get(code)!))
-  }
+  const places = new Map<string, LeafPlace>()
+  for (const [code, field] of fields.leafField) places.set(code, { field, max: safeNumber(fields.leafMax.get(code)!) })
   return {
     fields,
-    mapping,
+    leaves: places,
     computedLeaves: {
       survey: leaves
         .filter((l) => l.method === 'survey')
@@ -71,19 +96,64 @@ export function frameworkInputs(framework: FrameworkContent): FrameworkInputs {
       ratio: ratioLeaves(leaves, fields),
     },
     scoredLeaves: leaves.filter((l) => l.method !== 'survey').length,
-    totalHundredths: totalHundredths(framework),
+    totalHundredths: safeNumber(totalHundredths(framework)),
   }
 }
 
-function fieldTotals(row: UnitTotalsRow): Array<FieldTotals | undefined> {
-  const totals: Array<FieldTotals | undefined> = []
-  row.field_positions.forEach((position, i) => {
-    totals[position] = {
-      scoredHundredths: parseHundredths(row.field_points[i]!),
-      notApplicableHundredths: parseHundredths(row.field_not_applicable_max[i]!),
+/** Lists of leaf codes, each read once: the units of a round mostly list the same leaves. */
+class LeafLists {
+  private readonly known = new Map<string, Int32Array>()
+  constructor(private readonly leaves: ReadonlyMap<string, LeafPlace>) {}
+
+  /** The field of each leaf of a comma-separated list of codes (-1: not a leaf of the framework). */
+  fieldsOf(text: string): Int32Array {
+    let fields = this.known.get(text)
+    if (!fields) {
+      fields = Int32Array.from(text.split(','), (code) => this.leaves.get(code)?.field ?? -1)
+      this.known.set(text, fields)
     }
-  })
-  return totals
+    return fields
+  }
+}
+
+/**
+ * A unit's final points, in total and per field: its comma-separated points read in place (readHundredths
+ * on each, without cutting the text), each added to the field of the leaf in the same place of `criteria`;
+ * an empty place is a leaf that does not apply.
+ */
+function sumPoints(row: UnitTotalsRow, lists: LeafLists, perField: number[]): number {
+  if (row.criteria === '') return 0
+  const fields = lists.fieldsOf(row.criteria)
+  const text = row.points
+  let total = 0
+  let start = 0
+  for (let i = 0; i < fields.length; i++) {
+    let end = text.indexOf(',', start)
+    if (end < 0) end = text.length
+    if ((i === fields.length - 1) !== (end === text.length))
+      throw new RangeError(`Unit ${row.code}: the points do not match its ${fields.length} leaves`)
+    if (end > start) {
+      const h = readHundredths(text, start, end)
+      const field = fields[i]!
+      total = addWhole(total, h)
+      if (field >= 0) perField[field] = addWhole(perField[field]!, h)
+    }
+    start = end + 1
+  }
+  return total
+}
+
+/** The summed maximum of the leaves not applicable to a unit, in total and per field. */
+function sumNotApplicable(row: UnitTotalsRow, leaves: ReadonlyMap<string, LeafPlace>, perField: number[]): number {
+  if (row.not_applicable === '') return 0
+  let total = 0
+  for (const code of row.not_applicable.split(',')) {
+    const leaf = leaves.get(code)
+    if (!leaf) continue
+    total = addWhole(total, leaf.max)
+    perField[leaf.field] = addWhole(perField[leaf.field]!, leaf.max)
+  }
+  return total
 }
 
 export function toUnitTotals(
@@ -91,17 +161,24 @@ export function toUnitTotals(
   inputs: FrameworkInputs,
   satisfaction: ReadonlyMap<string, NonNullable<UnitTotals['satisfaction']>>,
 ): UnitTotals[] {
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    group: r.group,
-    rankable: r.rankable,
-    appraisalHundredths: parseHundredths(r.appraisal_points),
-    maxHundredths: inputs.totalHundredths - parseHundredths(r.not_applicable_max),
-    missingAppraisals: inputs.scoredLeaves - r.settled,
-    ratioCounts: parseRatioCounts(r.ratio_counts),
-    satisfaction: satisfaction.get(r.code) ?? null,
-    selfHundredths: parseHundredths(r.self_points),
-    fields: fieldTotals(r),
-  }))
+  const fieldCount = inputs.fields.fields.length
+  const lists = new LeafLists(inputs.leaves)
+  return rows.map((r) => {
+    const fieldPoints = new Array<number>(fieldCount).fill(0)
+    const fieldNotApplicable = new Array<number>(fieldCount).fill(0)
+    return {
+      code: r.code,
+      name: r.name,
+      group: r.group,
+      rankable: r.rankable,
+      appraisalHundredths: sumPoints(r, lists, fieldPoints),
+      maxHundredths: inputs.totalHundredths - sumNotApplicable(r, inputs.leaves, fieldNotApplicable),
+      missingAppraisals: inputs.scoredLeaves - r.settled,
+      ratioCounts: parseRatioCounts(r.ratio_counts),
+      satisfaction: satisfaction.get(r.code) ?? null,
+      selfHundredths: readHundredths(r.self_points),
+      fieldPoints,
+      fieldNotApplicable,
+    }
+  })
 }

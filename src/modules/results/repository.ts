@@ -7,33 +7,23 @@ export interface UnitTotalsRow {
   group: string
   rankable: boolean
   /**
-   * Final points of the unit's applicable scored leaves (appraised, else self), a decimal string. A ratio
-   * leaf stores no self score, so it adds its appraised score or nothing.
+   * The unit's stored leaves: their codes, comma-separated (codes hold no commas), and their final points
+   * (appraised, else self, else 0; a ratio leaf stores no self score) as decimals, comma-separated in the
+   * same order, empty for a leaf that does not apply. Both empty when nothing is stored.
    */
-  appraisal_points: string
+  criteria: string
+  points: string
   /** Self-assessed points of the unit's applicable scored leaves (missing counts 0), a decimal string. */
   self_points: string
   /** Scored leaves that need no more appraisal: appraised, not applicable, or (ratio leaves) with counts. */
   settled: number
-  /** The summed maximum of the leaves not applicable to the unit (marked so, or a denominator of 0). */
-  not_applicable_max: string
+  /** The codes of the leaves not applicable to the unit (marked so, or a denominator of 0), comma-separated. */
+  not_applicable: string
   /**
    * `criterion:numerator:denominator:appraised` (appraised 1 or 0) of the applicable ratio leaves with
    * counts, comma-separated (codes hold neither colons nor commas); empty when there are none.
    */
   ratio_counts: string
-  /** Per field the unit has scores in: its position, final points and not-applicable maximum. */
-  field_positions: number[]
-  field_points: string[]
-  field_not_applicable_max: string[]
-}
-
-/** The framework's leaves, each with the position of its field and its maximum: the statement's mapping. */
-export interface LeafFields {
-  criteria: string[]
-  fields: number[]
-  /** Decimal strings. */
-  maxima: string[]
 }
 
 export interface SnapshotRow {
@@ -47,63 +37,49 @@ export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Per unit of the period, summed in the database in one pass: the final and self-assessed points of
-   * its applicable scored leaves, how many are settled, the maximum of those not applicable, and the same
-   * sums per field (the framework's leaf → field mapping is a parameter, not a table). One row per unit;
-   * the framework's maxima complete it (scores exist only for the framework's scored leaves).
+   * Per unit of the period, in one pass over its scores in key order: the codes and final points of its
+   * stored leaves, its self-assessed points, how many leaves are settled, which leaves do not apply, and
+   * its ratio counts. One row per unit; the domain sums the points per field (the framework's leaf → field
+   * mapping stays out of the statement: joining it to every score and grouping by field cost a sort of
+   * every score of the period). Listing every stored leaf, applicable or not, gives the units of a round
+   * the same list of codes, read once.
    */
-  async unitTotals(period: string, mapping: LeafFields): Promise<UnitTotalsRow[]> {
-    return (await ResultsRepository.unitTotalsQuery(period, mapping).execute(this.db)).rows
+  async unitTotals(period: string): Promise<UnitTotalsRow[]> {
+    return (await ResultsRepository.unitTotalsQuery(period).execute(this.db)).rows
   }
 
   /**
-   * The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. It reads
-   * the period's scores once in key order, hash-joins them to the small leaf → field list, sums per unit
-   * and field, then folds the fields of each unit into arrays.
+   * The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. The codes and
+   * the points are two aggregates of the same rows: PostgreSQL feeds every input row to all aggregates of
+   * a group in turn, so the two lists are in the same order.
    */
-  static unitTotalsQuery(period: string, mapping: LeafFields) {
+  static unitTotalsQuery(period: string) {
     // A leaf applies unless marked so, or (a ratio leaf) its denominator is 0.
     const applicable = sql`not s.not_applicable and s.denominator is distinct from 0`
     return sql<UnitTotalsRow>`
       select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
-        coalesce(p.points, 0)::text as appraisal_points,
+        coalesce(p.criteria, '') as criteria,
+        coalesce(p.points, '') as points,
         coalesce(p.self_points, 0)::text as self_points,
         coalesce(p.settled, 0)::int as settled,
-        coalesce(p.not_applicable_max, 0)::text as not_applicable_max,
-        coalesce(p.ratio_counts, '') as ratio_counts,
-        coalesce(p.field_positions, '{}') as field_positions,
-        coalesce(p.field_points, '{}') as field_points,
-        coalesce(p.field_not_applicable_max, '{}') as field_not_applicable_max
+        coalesce(p.not_applicable, '') as not_applicable,
+        coalesce(p.ratio_counts, '') as ratio_counts
       from period_units pu
       join units u on u.code = pu.unit_code
       left join (
-        select unit_code,
-          sum(points) as points,
-          sum(self_points) as self_points,
-          sum(settled) as settled,
-          sum(not_applicable_max) as not_applicable_max,
-          string_agg(ratio_counts, ',') as ratio_counts,
-          array_agg(field order by field) filter (where field is not null) as field_positions,
-          array_agg(coalesce(points, 0)::text order by field) filter (where field is not null) as field_points,
-          array_agg(coalesce(not_applicable_max, 0)::text order by field) filter (where field is not null)
-            as field_not_applicable_max
-        from (
-          select s.unit_code, f.field,
-            sum(coalesce(s.appraised, s.self, 0)) filter (where ${applicable}) as points,
-            sum(coalesce(s.self, 0)) filter (where ${applicable}) as self_points,
-            count(*) filter (where s.not_applicable or s.appraised is not null or s.numerator is not null) as settled,
-            sum(f.max) filter (where not (${applicable})) as not_applicable_max,
-            string_agg(
-              s.criterion_code || ':' || s.numerator || ':' || s.denominator || ':' || (s.appraised is not null)::int,
-              ','
-            ) filter (where s.numerator is not null and ${applicable}) as ratio_counts
-          from scores s
-          left join unnest(${mapping.criteria}::text[], ${mapping.fields}::int[], ${mapping.maxima}::numeric[])
-            as f(criterion, field, max) on f.criterion = s.criterion_code
-          where s.period_code = ${period}
-          group by s.unit_code, f.field
-        ) per_field
-        group by unit_code
+        select s.unit_code,
+          string_agg(s.criterion_code, ',') as criteria,
+          string_agg(case when ${applicable} then coalesce(s.appraised, s.self, 0)::text else '' end, ',') as points,
+          sum(s.self) filter (where ${applicable}) as self_points,
+          count(*) filter (where s.not_applicable or s.appraised is not null or s.numerator is not null) as settled,
+          string_agg(s.criterion_code, ',') filter (where not (${applicable})) as not_applicable,
+          string_agg(
+            s.criterion_code || ':' || s.numerator || ':' || s.denominator || ':' || (s.appraised is not null)::int,
+            ','
+          ) filter (where s.numerator is not null and ${applicable}) as ratio_counts
+        from scores s
+        where s.period_code = ${period}
+        group by s.unit_code
       ) p on p.unit_code = pu.unit_code
       where pu.period_code = ${period}`
   }

@@ -141,7 +141,7 @@ export class ResultsService {
     const framework = known ?? (await loadFramework(db, period.framework))
     const inputs = frameworkInputs(framework)
     const [rows, satisfaction] = await Promise.all([
-      new ResultsRepository(db).unitTotals(period.code, inputs.mapping),
+      new ResultsRepository(db).unitTotals(period.code),
       this.loadSatisfaction(db, period, framework),
     ])
     const units = toUnitTotals(rows, inputs, satisfaction)
