@@ -5,7 +5,7 @@ import { watchConnection } from './listen-watchdog.js'
 import type { Database } from './schema.js'
 
 /** Where other instances' changes are heard from. */
-export type ChangeSource = { kind: 'postgres'; url: string } | { kind: 'none' }
+export type ChangeSource = { kind: 'postgres'; url: string; searchPath?: string } | { kind: 'none' }
 
 /** What a change invalidates: the results of a period (or all, '*'), or the known client tokens. */
 export type ChangeTopic = 'results' | 'clients'
@@ -26,7 +26,14 @@ export type EventRecorder = (
 ) => Promise<void>
 type Listener = (key: string) => void
 
-const CHANNEL = 'cchc_changes'
+/**
+ * The channel of the schema the service works in, computed by the server for the notifying transaction
+ * and for the listening connection alike: `cchc_changes` in `public`, a name derived from the schema
+ * otherwise. Deployments (or test files) sharing one database in separate schemas then hear only their
+ * own changes, not each other's, which would empty their caches for nothing.
+ */
+const CHANNEL_SQL = `case when current_schema() = 'public' then 'cchc_changes'
+  else 'cchc_changes_' || left(md5(current_schema()), 16) end`
 const RECONNECT_MS = 1_000
 
 /**
@@ -71,7 +78,7 @@ export class ChangeFeed {
   }
 
   async start(): Promise<void> {
-    if (this.source.kind === 'postgres') await this.connect(this.source.url)
+    if (this.source.kind === 'postgres') await this.connect(this.source)
     else {
       this.listening = true
       this.problem = null
@@ -97,7 +104,9 @@ export class ChangeFeed {
       )
       await this.recorder?.(trx, emitted, [...announced.values()])
       for (const [topic, key] of announced.values()) {
-        await sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ origin: this.origin, topic, key })})`.execute(trx)
+        await sql`select pg_notify(${sql.raw(CHANNEL_SQL)}, ${JSON.stringify({ origin: this.origin, topic, key })})`.execute(
+          trx,
+        )
       }
       return value
     })
@@ -136,9 +145,15 @@ export class ChangeFeed {
     }
   }
 
-  private async connect(url: string): Promise<void> {
+  private async connect(source: { url: string; searchPath?: string }): Promise<void> {
     if (this.closed) return
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true })
+    const client = new pg.Client({
+      connectionString: source.url,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      // The schema of the pool's connections, so that the channel is theirs (CHANNEL_SQL).
+      ...(source.searchPath ? { options: `-c search_path=${source.searchPath}` } : {}),
+    })
     const retry = (why = 'the connection was lost') => {
       this.problem = why
       this.unwatch?.()
@@ -149,7 +164,7 @@ export class ChangeFeed {
       if (!this.closed && !this.reconnect) {
         this.reconnect = setTimeout(() => {
           this.reconnect = null
-          void this.connect(url)
+          void this.connect(source)
         }, RECONNECT_MS)
         this.reconnect.unref()
       }
@@ -158,12 +173,16 @@ export class ChangeFeed {
     client.on('end', () => {
       if (!this.closed) retry()
     })
+    let channel: string | null = null
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.heard(message.payload)
+      if (message.channel === channel && message.payload) this.heard(message.payload)
     })
     try {
       await client.connect()
-      await client.query(`listen ${CHANNEL}`)
+      const { rows } = await client.query<{ channel: string }>(`select ${CHANNEL_SQL} as channel`)
+      channel = rows[0]?.channel ?? null
+      if (!channel) throw new Error('no channel name')
+      await client.query(`listen "${channel}"`)
       this.client = client
       // Changes made while not listening were not heard: start from empty caches.
       this.lost()

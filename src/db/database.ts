@@ -150,7 +150,11 @@ export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   return Promise.resolve({
     db,
     target,
-    changeSource: { kind: 'postgres', url: target.url },
+    changeSource: {
+      kind: 'postgres',
+      url: target.url,
+      ...(target.searchPath ? { searchPath: target.searchPath } : {}),
+    },
     abortSessions: () => terminateSessions(target.url, applicationName),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     close: () => db.destroy(),
