@@ -21,11 +21,18 @@ export const EXTERNAL = [
   'pg-native',
 ]
 
-export async function bundleServer(outfile: string): Promise<void> {
+/**
+ * Bundles into `outdir`: `server.js`, and in `chunks/` the code it imports dynamically. src/server.ts
+ * imports the application that way so that an embedded server's initdb and start run while it loads.
+ */
+export async function bundleServer(outdir: string): Promise<void> {
   await build({
-    entryPoints: [new URL('../src/server.ts', import.meta.url).pathname],
-    outfile,
+    entryPoints: { server: new URL('../src/server.ts', import.meta.url).pathname },
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -40,5 +47,5 @@ export async function bundleServer(outfile: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await bundleServer(new URL('../dist/server.js', import.meta.url).pathname)
+  await bundleServer(new URL('../dist', import.meta.url).pathname)
 }

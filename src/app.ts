@@ -64,6 +64,9 @@ export interface AppOptions {
   outageWindowMs?: number
 }
 
+/** How long after listening the route schemas no request has needed yet start compiling. */
+const WARM_UP_DELAY_MS = 1_000
+
 /** How often Node looks for requests past their timeout: a tenth of it, between 0.1 s and 30 s. */
 const checkingInterval = (timeoutMs: number): number =>
   timeoutMs > 0 ? Math.min(30_000, Math.max(100, Math.floor(timeoutMs / 10))) : 30_000
@@ -96,11 +99,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('schemaCompilers', compilers)
   // Route schemas compile on first use; once the server listens, the rest compile in the background.
   let warming: { stop(): void } | undefined
+  // Not at once: the first probes and requests after a start are answered first.
+  let warmUpTimer: NodeJS.Timeout | undefined
   app.addHook('onListen', (done) => {
-    warming = compilers.warmUp((error) => app.log.error({ err: error }, 'a route schema does not compile'))
+    warmUpTimer = setTimeout(() => {
+      warming = compilers.warmUp((error) => app.log.error({ err: error }, 'a route schema does not compile'))
+    }, WARM_UP_DELAY_MS)
+    warmUpTimer.unref()
     done()
   })
   app.addHook('onClose', (_app, done) => {
+    clearTimeout(warmUpTimer)
     warming?.stop()
     done()
   })

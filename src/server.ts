@@ -29,8 +29,12 @@ async function main(): Promise<void> {
   ])
   const database = await opening
   const changes = new ChangeFeed(database.changeSource, { checkMs: config.listenCheckMs })
-  await changes.start()
-  const app = await buildApp({ config, db: database.db, changes, poolStats: database.poolStats })
+  // Building the app is this process's work, the migrations and the LISTEN connection the database's:
+  // they run side by side. Nothing is served before all of them are done.
+  const [app, applied] = await Promise.all([
+    changes.start().then(() => buildApp({ config, db: database.db, changes, poolStats: database.poolStats })),
+    migrateToLatest(database.db),
+  ])
   const { embedded } = database
   if (embedded) {
     app.log.info(
@@ -39,7 +43,6 @@ async function main(): Promise<void> {
     )
   }
   const backend = embedded ? `embedded postgresql ${embedded.version} (${embedded.dataDir})` : 'postgresql'
-  const applied = await migrateToLatest(database.db)
   app.log.info({ backend, applied }, applied.length ? 'migrations applied' : 'database schema up to date')
 
   const token = await bootstrapAdmin(database.db, config.adminToken)

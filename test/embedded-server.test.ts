@@ -20,7 +20,7 @@ const BUNDLE_DIR = mkdtempSync(join(ROOT, 'dist', 'test-bundle-'))
 // One test runs the service as an unprivileged user: it must read the bundle (mkdtemp makes it 0700).
 chmodSync(BUNDLE_DIR, 0o755)
 const BUNDLE = join(BUNDLE_DIR, 'server.js')
-t.before(() => bundleServer(BUNDLE))
+t.before(() => bundleServer(BUNDLE_DIR))
 t.teardown(() => rmSync(BUNDLE_DIR, { recursive: true, force: true }))
 const TOKEN = 'embedded-test-admin-token-0123456789'
 
