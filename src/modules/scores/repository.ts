@@ -44,6 +44,13 @@ const changed: Record<ScoreField, RawBuilder<boolean>> = {
   denominator: sql<boolean>`(i.denominator_set and i.denominator is distinct from s.denominator)`,
 }
 const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})`
+/**
+ * Whether a staged row gives some field a value other than a new score row's default (null, and false
+ * for `notApplicable`): for a unit and criterion with nothing stored, whether the row changes anything.
+ * A row that gives none creates nothing. Read from the staged row alone, without joining `scores`.
+ */
+const givesValue = sql<boolean>`(i.self is not null or i.appraised is not null or coalesce(i.na, false)
+  or i.note is not null or i.evidence is not null or i.numerator is not null or i.denominator is not null)`
 
 /**
  * Set-based score writes: the rows of a request are staged in a temporary table once, then counted,
@@ -116,7 +123,7 @@ export class ScoreWriter {
     const fields = Object.keys(changed) as ScoreField[]
     const { rows } = await sql<Record<string, unknown>>`
       select count(*)::int as rows,
-        count(*) filter (where s.unit_code is null)::int as created,
+        count(*) filter (where s.unit_code is null and ${anyChanged})::int as created,
         count(*) filter (where s.unit_code is not null and ${anyChanged})::int as updated,
         ${sql.join(fields.map((f) => sql`coalesce(bool_or(${changed[f]}), false) as ${sql.ref(f)}`))}
       from ${this.joined()}`.execute(this.trx)
@@ -195,7 +202,10 @@ export class ScoreWriter {
         and ${anyChanged}`
   }
 
-  /** Rows already stored (updated above, or unchanged) conflict on the key and are skipped. */
+  /**
+   * Rows already stored (updated above, or unchanged) conflict on the key and are skipped; a row that
+   * gives no value creates nothing.
+   */
   private insertStatement(): RawBuilder<unknown> {
     return sql`
       insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
@@ -203,6 +213,7 @@ export class ScoreWriter {
       select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence,
         i.numerator, i.denominator
       from score_input i
+      where ${givesValue}
       on conflict (period_code, unit_code, criterion_code) do nothing`
   }
 }
