@@ -88,10 +88,7 @@ async function withStagedPlans(
       await writer.begin()
       await writer.add(stagedRows())
       await writer.duplicates(10) // analyses the staging table, as a write does
-      const statements = writer.applyStatements(
-        { clientId: 'c', clientRole: 'admin', reason: null },
-        { created: 1, updated: 1 },
-      )
+      const statements = writer.applyStatements([1], { created: 1, updated: 1 })
       const plans = []
       for (const s of statements) plans.push({ name: s.name, plan: await planOf(trx, s.query) })
       check(plans, await planOf(trx, antiJoinInsert('p')))

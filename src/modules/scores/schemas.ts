@@ -210,7 +210,10 @@ const AuditValue = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Typ
 
 export const AuditEntry = Type.Object(
   {
-    id: Type.Integer(),
+    id: Type.Integer({
+      description:
+        'Unique; a newer entry has a larger id. The entries of one write share its `at`, client and reason, and list its rows last first',
+    }),
     at: Timestamp,
     client: Type.Object({ id: Type.String(), role: Type.String() }, { additionalProperties: false }),
     unit: Type.String(),

@@ -43,7 +43,7 @@ export interface ScoreWriteRequest {
   scope: { kind: 'unit'; unit: string; ifMatch?: string; member?: 'scores' | 'indicators' } | { kind: 'import' }
 }
 
-export interface ScoreWriteResult extends ChangeSummary {
+export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts'> {
   scorecard?: UnitScorecard
 }
 
@@ -319,13 +319,17 @@ export async function writeScores(
     refuseRuleViolations(ctx, staged.issues)
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
-      const { identity } = request
-      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason }, summary)
+      const { identity, scope } = request
+      const kind = scope.kind === 'unit' ? (scope.member ?? 'scores') : 'import'
+      await staged.writer.apply(
+        { kind, clientId: identity.id, clientRole: identity.role, reason: request.reason },
+        summary,
+      )
       announce('results', ctx.period.code)
     }
-    const result: ScoreWriteResult = { ...summary }
+    const { rows, created, updated, unchanged, changedFields } = summary
+    const result: ScoreWriteResult = { rows, created, updated, unchanged, changedFields }
     if (!request.dryRun && request.scope.kind === 'import') {
-      const { rows, created, updated, unchanged } = summary
       emit({ type: 'scores.imported', period: ctx.period.code, data: { rows, created, updated, unchanged } })
     }
     if (request.scope.kind === 'unit') {
