@@ -83,10 +83,10 @@ async function copyBaseline(db: BenchDatabase, csv: string): Promise<number> {
   })
 }
 
-/** Puts `scores` (and an empty audit) in the state, and checks what the catalogue then says. */
+/** Puts `scores` in the state, with an empty audit, and checks what the catalogue then says. */
 async function setState(db: BenchDatabase, state: State): Promise<number> {
   return withClient(db, async (client) => {
-    await client.query('truncate scores, score_audit')
+    await client.query('truncate scores, score_write_batches, score_changes')
     if (state === 'analysed-full') {
       await client.query(
         `insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note)

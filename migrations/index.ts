@@ -6,6 +6,7 @@ import * as m0004 from './0004_survey.js'
 import * as m0005 from './0005_drop_unread_framework_tables.js'
 import * as m0006 from './0006_score_counts.js'
 import * as m0007 from './0007_events_webhooks.js'
+import * as m0008 from './0008_compact_score_audit.js'
 
 /**
  * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_drop_unread_framework_tables': m0005,
   '0006_score_counts': m0006,
   '0007_events_webhooks': m0007,
+  '0008_compact_score_audit': m0008,
 }

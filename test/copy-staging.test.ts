@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import t from 'tap'
 import type { ScoreRowWrite } from '../src/domain/score-rules.js'
 import { copyIn, copyLine } from '../src/modules/scores/copy.js'
-import { ScoreWriter, stagedLine } from '../src/modules/scores/repository.js'
+import { ScoreWriter } from '../src/modules/scores/repository.js'
 import { build } from './helpers/build.js'
 
 const unset = { set: false, value: null }
@@ -45,7 +45,7 @@ t.test('COPY staging keeps every value exactly: escapes, nulls, unset fields', a
           { rowNo: 1, unit: 'u2', write: write('1.2', { note: { set: true, value: null } }) },
           { rowNo: 2, unit: 'u2', write: write('1.3', { notApplicable: { set: true, value: true } }) },
         ]
-          .map(stagedLine)
+          .map((row) => writer.line(row))
           .join(''),
       )
       const { rows } = await sql<Record<string, unknown>>`select * from score_input order by row_no`.execute(trx)

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import t, { type Test } from 'tap'
 import type { Database } from '../src/db/schema.js'
-import { ScoreWriter, stagedLine, type StagedRow } from '../src/modules/scores/repository.js'
+import { ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
 import type { ScoreRowWrite } from '../src/domain/score-rules.js'
 import { build } from './helpers/build.js'
 import { seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
@@ -86,12 +86,13 @@ async function withStagedPlans(
     .execute(async (trx) => {
       const writer = new ScoreWriter(trx, 'p')
       await writer.begin()
-      await writer.add(stagedRows().map(stagedLine).join(''))
-      await writer.duplicates(10) // analyses the staging table, as a write does
-      const statements = writer.applyStatements(
-        { clientId: 'c', clientRole: 'admin', reason: null },
-        { created: 1, updated: 1 },
+      await writer.add(
+        stagedRows()
+          .map((row) => writer.line(row))
+          .join(''),
       )
+      await writer.duplicates(10) // analyses the staging table, as a write does
+      const statements = writer.applyStatements([1], { created: 1, updated: 1 })
       const plans = []
       for (const s of statements) plans.push({ name: s.name, plan: await planOf(trx, s.query) })
       check(plans, await planOf(trx, antiJoinInsert('p')))

@@ -86,6 +86,41 @@ t.test('merge semantics: left-out fields keep their value, null clears, identica
   )
 })
 
+t.test(
+  'rows giving no value where nothing is stored count as unchanged and store nothing, published included',
+  async (t) => {
+    const app = await setup(t)
+    const noValue = [
+      { criterion: '1.1' },
+      { criterion: '1.2', notApplicable: false },
+      { criterion: '2.1', self: null, appraised: null, note: null, evidence: null },
+    ]
+    for (const status of ['open', 'appraisal', 'published']) {
+      if (status !== 'open') await setStatus(app, status)
+      const res = await put(app, { scores: noValue })
+      t.equal(res.statusCode, 200, status)
+      t.same(res.json().summary, { created: 0, updated: 0, unchanged: 3 }, status)
+      const imported = await call(app, 'POST', '/v1/periods/p/scores/import', {
+        body: {
+          rows: [
+            { unit: 'u2', criterion: '1.1' },
+            { unit: 'u2', criterion: '1.2', notApplicable: false },
+            { unit: 'u2', criterion: '2.1', self: null, appraised: null, note: null },
+          ],
+        },
+      })
+      t.same(imported.json(), { dryRun: false, rows: 3, created: 0, updated: 0, unchanged: 3 }, `${status}: import`)
+    }
+    t.equal((await app.db.selectFrom('scores').selectAll().execute()).length, 0, 'no score row stored')
+    t.same((await call(app, 'GET', '/v1/periods/p/audit')).json().items, [], 'nothing audited')
+    await setStatus(app, 'appraisal', 'open')
+    const leave = await call(app, 'PUT', '/v1/periods/p', {
+      body: { name: 'Kỳ p', year: 2018, framework: 'f1', units: ['u2'] },
+    })
+    t.equal(leave.statusCode, 200, 'u1, with no score stored, may leave the period')
+  },
+)
+
 t.test('the scorecard: exact points, applicable maxima, sub-indexes, band, provisional', async (t) => {
   const app = await setup(t)
   const res = await put(app, {
@@ -224,7 +259,7 @@ t.test('rules: 422 listing every bad row, and nothing written', async (t) => {
     ],
   )
   t.equal((await app.db.selectFrom('scores').selectAll().execute()).length, 0, 'nothing written')
-  t.equal((await app.db.selectFrom('score_audit').selectAll().execute()).length, 0, 'nothing audited')
+  t.same((await call(app, 'GET', '/v1/periods/p/audit')).json().items, [], 'nothing audited')
 
   const outside = await put(app, { scores: [{ criterion: '1.1', self: 1 }] }, { unit: 'u-outside' })
   t.equal(outside.statusCode, 422)

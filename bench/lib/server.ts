@@ -139,7 +139,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...options.env,
     }
     const tail = new LineTail(300, logFile)
-    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), 'dist/server.js'], {
+    // The SQL trace hooks pg as loaded from node_modules, which the bundle does not: traced runs take tsc's output.
+    const entry = envFlag('BENCH_TRACE_SQL') ? 'dist/src/server.js' : 'dist/server.js'
+    const child = spawnTracked(process.execPath, [...serviceNodeArgs(), entry], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -75,21 +75,39 @@ export interface ScoresTable {
   /** Counts of a ratio leaf, given together (0 ≤ numerator ≤ denominator); int8, read as numbers. */
   numerator: number | null
   denominator: number | null
+  /** The audit batch that created the score and the score's row in it (null: created before batches). */
+  created_batch: number | null
+  created_row: number | null
   updated_at: UpdatedAt
 }
 
-export interface ScoreAuditTable {
+/** One score write that changed something (a part of 2^21 rows of it): the audit's who, when and why. */
+export interface ScoreWriteBatchesTable {
   id: Generated<number>
   period_code: string
-  unit_code: string
-  criterion_code: string
-  field: string
-  old: ColumnType<unknown, string | null, never>
-  new: ColumnType<unknown, string | null, never>
-  reason: string | null
+  /** `scores`, `indicators` (the PUT routes) or `import`; null for batches converted from the per-field audit. */
+  kind: 'scores' | 'indicators' | 'import' | null
   client_id: string
   client_role: string
+  reason: string | null
   at: CreatedAt
+  /** The request's row number of the batch's row 0. */
+  first_row: ColumnType<number, number | undefined, never>
+  /** The counts of the batch's rows (null when converted). */
+  rows: number | null
+  created: number | null
+  updated: number | null
+  unchanged: number | null
+}
+
+/** One score a batch updated: `changes` maps each changed field to [old, new]. */
+export interface ScoreChangesTable {
+  period_code: string
+  batch_id: number
+  row_no: number
+  unit_code: string
+  criterion_code: string
+  changes: ColumnType<Record<string, [unknown, unknown]>, string, never>
 }
 
 export interface ResultSnapshotsTable {
@@ -124,7 +142,8 @@ export interface Database {
   survey_tallies: SurveyTalliesTable
   result_snapshots: ResultSnapshotsTable
   scores: ScoresTable
-  score_audit: ScoreAuditTable
+  score_write_batches: ScoreWriteBatchesTable
+  score_changes: ScoreChangesTable
   units: UnitsTable
   clients: ClientsTable
   frameworks: FrameworksTable

@@ -1,16 +1,20 @@
 import { AppError } from './problems.js'
 import { unstorableText } from './text.js'
 
+/** A sort key of two numbers (the audit's batch and place in it). */
+export type Pair = readonly [number, number]
+type CursorKey = string | number | Pair
+
 /**
  * Cursors are opaque to clients: the sort key of the last item of a page, base64url-encoded, so a page
  * boundary stays stable while rows are added.
  */
-function encodeCursor(key: string | number): string {
-  return Buffer.from(JSON.stringify([key]), 'utf8').toString('base64url')
+function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(typeof key === 'object' ? key : [key]), 'utf8').toString('base64url')
 }
 
-/** The keys a list is sorted by: numeric ids (bigint columns), codes, and UUIDs. */
-export type CursorKind = 'string' | 'number' | 'uuid'
+/** The keys a list is sorted by: numeric ids (bigint columns), codes, UUIDs, and pairs of numbers. */
+export type CursorKind = 'string' | 'number' | 'uuid' | 'pair'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -21,11 +25,14 @@ function isKey(key: unknown, kind: CursorKind): boolean {
   return kind === 'uuid' ? uuid.test(key) : true
 }
 
-function decodeCursor<T extends string | number>(cursor: string | undefined, kind: CursorKind): T | undefined {
+function decodeCursor<T extends CursorKey>(cursor: string | undefined, kind: CursorKind): T | undefined {
   if (cursor === undefined) return undefined
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(parsed) && parsed.length === 1 && isKey(parsed[0], kind)) return parsed[0] as T
+    if (kind === 'pair') {
+      if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((n) => isKey(n, 'number')))
+        return parsed as unknown as T
+    } else if (Array.isArray(parsed) && parsed.length === 1 && isKey(parsed[0], kind)) return parsed[0] as T
   } catch {
     // falls through to the problem below
   }
@@ -35,17 +42,13 @@ function decodeCursor<T extends string | number>(cursor: string | undefined, kin
 }
 
 /** Splits a page fetched with limit + 1 rows into the items and the next cursor. */
-export function page<T>(
-  rows: T[],
-  limit: number,
-  key: (row: T) => string | number,
-): { items: T[]; next: string | null } {
+export function page<T>(rows: T[], limit: number, key: (row: T) => CursorKey): { items: T[]; next: string | null } {
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null }
 }
 
-type KeyKind<K> = K extends number ? 'number' : 'string' | 'uuid'
+type KeyKind<K> = K extends Pair ? 'pair' : K extends number ? 'number' : 'string' | 'uuid'
 
 /** The rows a list fetches: after the cursor's key (when there is one), at most `limit`. */
 export interface PageWindow<K> {
@@ -57,7 +60,7 @@ export interface PageWindow<K> {
  * One page of a keyset-paginated list: fetches `limit + 1` rows after the cursor's key (100 by default)
  * and answers the items with the next page's cursor.
  */
-export async function listPage<T, K extends string | number>(
+export async function listPage<T, K extends CursorKey>(
   query: { limit?: number; cursor?: string },
   keyKind: KeyKind<K>,
   fetch: (window: PageWindow<K>) => Promise<T[]>,

@@ -316,7 +316,7 @@ export const responseExamples: Record<string, unknown> = {
   AuditPage: {
     items: [
       {
-        id: 11,
+        id: 50331665,
         at: '2019-01-15T16:57:40.432Z',
         client: { id: 'bootstrap', role: 'admin' },
         unit: 'phong-noi-vu',
@@ -327,7 +327,7 @@ export const responseExamples: Record<string, unknown> = {
         reason: null,
       },
       {
-        id: 10,
+        id: 50331657,
         at: '2019-01-15T16:57:40.432Z',
         client: { id: 'bootstrap', role: 'admin' },
         unit: 'phong-noi-vu',
@@ -338,7 +338,7 @@ export const responseExamples: Record<string, unknown> = {
         reason: null,
       },
     ],
-    next: 'WzEwXQ',
+    next: 'WzMsOV0',
   },
   StatusHistory: {
     items: [

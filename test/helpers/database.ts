@@ -32,12 +32,12 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-async function openPostgresSchema(url: string): Promise<DatabaseHandle> {
+async function openPostgresSchema(url: string, migrate = true): Promise<DatabaseHandle> {
   // Test files run in parallel against one server: each gets a schema of its own.
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`
   await withClient(url, (admin) => admin.query(`create schema ${schema}`))
   const handle = await openDatabase({ kind: 'postgres', url, searchPath: schema, poolSize: 5 })
-  await migrateToLatest(handle.db, schema)
+  if (migrate) await migrateToLatest(handle.db, schema)
   return {
     ...handle,
     close: async () => {
@@ -61,11 +61,15 @@ function testServerUrl(database: string): string {
   return url.toString()
 }
 
-/** A copy of the migrated template (CREATE DATABASE … TEMPLATE: milliseconds, no migrations), dropped at close. */
-async function openTemplateCopy(): Promise<DatabaseHandle> {
+/**
+ * A copy of the migrated template (CREATE DATABASE … TEMPLATE: milliseconds, no migrations), or with
+ * `template: false` an empty database, dropped at close.
+ */
+async function openTemplateCopy(template = true): Promise<DatabaseHandle> {
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`
   const adminUrl = testServerUrl('postgres')
-  await withClient(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`))
+  const from = template ? ` template ${TEMPLATE_DATABASE}` : ''
+  await withClient(adminUrl, (admin) => admin.query(`create database ${name}${from}`))
   const handle = await openDatabase({ kind: 'postgres', url: testServerUrl(name), poolSize: 5 })
   return {
     ...handle,
@@ -80,6 +84,12 @@ async function openTemplateCopy(): Promise<DatabaseHandle> {
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL
   return url ? openPostgresSchema(url) : openTemplateCopy()
+}
+
+/** An empty database (or schema) on the server under test, to migrate step by step; the caller closes it. */
+export async function openUnmigratedDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL
+  return url ? openPostgresSchema(url, false) : openTemplateCopy(false)
 }
 
 let shared: Promise<DatabaseHandle> | undefined

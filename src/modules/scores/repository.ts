@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import type { ScoreField, ScoreRowWrite } from '../../domain/score-rules.js'
+import { SCORE_FIELDS, type ScoreField, type ScoreRowWrite } from '../../domain/score-rules.js'
 import { copyIn, copyLine } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
@@ -15,7 +15,7 @@ export interface StagedRow {
  * rather than as the dozen objects of a checked row: a 330,000-row import then leaves far less for the
  * garbage collector to move into the old generation, and the service's memory stays lower.
  */
-export function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
+function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
   return copyLine([
     rowNo,
     unit,
@@ -37,19 +37,37 @@ export function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
   ])
 }
 
-export interface ChangeSummary {
+export interface WriteCounts {
   rows: number
   created: number
   updated: number
   unchanged: number
-  changedFields: ScoreField[]
 }
 
-export interface ApplyAudit {
+export interface ChangeSummary extends WriteCounts {
+  changedFields: ScoreField[]
+  /**
+   * The counts of each part of PART_ROWS rows (one part but for writes of more than 2,097,152 rows):
+   * the audit records each part as a batch of its own.
+   */
+  parts: Array<WriteCounts & { firstRow: number }>
+}
+
+/** Who wrote, why, and through which route: recorded with the write's batch (docs/api.md, the audit trail). */
+export interface WriteBatch {
+  kind: 'scores' | 'indicators' | 'import'
   clientId: string
   clientRole: string
   reason: string | null
 }
+
+/**
+ * A batch records up to PART_ROWS rows of a write (2^21, the rows of a JSON import fit in one), so an
+ * audit entry's id, batch × 2^24 + row × 8 + field, is a safe JSON integer for 2^29 batches.
+ */
+export const PART_ROWS = 2 ** 21
+const ROW_BITS = 21
+const ENTRY_BITS = 24
 
 /** One statement of an apply, named so that its plan can be examined (test/plan-trap.test.ts). */
 export interface ApplyStatement {
@@ -71,6 +89,13 @@ const changed: Record<ScoreField, RawBuilder<boolean>> = {
   denominator: sql<boolean>`(i.denominator_set and i.denominator is distinct from s.denominator)`,
 }
 const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})`
+/**
+ * Whether a staged row gives some field a value other than a new score row's default (null, and false
+ * for `notApplicable`): for a unit and criterion with nothing stored, whether the row changes anything.
+ * A row that gives none creates nothing. Read from the staged row alone, without joining `scores`.
+ */
+const givesValue = sql<boolean>`(i.self is not null or i.appraised is not null or coalesce(i.na, false)
+  or i.note is not null or i.evidence is not null or i.numerator is not null or i.denominator is not null)`
 
 /**
  * Set-based score writes: the rows of a request are staged in a temporary table once, then counted,
@@ -78,6 +103,9 @@ const anyChanged = sql<boolean>`(${sql.join(Object.values(changed), sql` or `)})
  * trips). Every method runs inside the caller's transaction.
  */
 export class ScoreWriter {
+  /** The highest row number staged: a write of more than PART_ROWS rows is counted per part. */
+  private lastRow = -1
+
   constructor(
     private readonly trx: Kysely<Database>,
     private readonly period: string,
@@ -99,7 +127,13 @@ export class ScoreWriter {
       ) on commit drop`.execute(this.trx)
   }
 
-  /** Stages a chunk of rows, given as `stagedLine`s, with one `COPY … FROM STDIN`, in the transaction. */
+  /** A row as its line of COPY text (`stagedLine`), noting its number: rows wait for `add` as text. */
+  line(row: StagedRow): string {
+    if (row.rowNo > this.lastRow) this.lastRow = row.rowNo
+    return stagedLine(row)
+  }
+
+  /** Stages a chunk of rows, given as their `line`s, with one `COPY … FROM STDIN`, in the transaction. */
   async add(lines: string): Promise<void> {
     if (lines === '') return
     await copyIn(this.trx, 'copy score_input from stdin', lines)
@@ -119,22 +153,33 @@ export class ScoreWriter {
 
   async summary(): Promise<ChangeSummary> {
     const fields = Object.keys(changed) as ScoreField[]
+    // One part (no grouping) unless the rows are numbered past it.
+    const parted = this.lastRow >= PART_ROWS
     const { rows } = await sql<Record<string, unknown>>`
-      select count(*)::int as rows,
-        count(*) filter (where s.unit_code is null)::int as created,
+      select ${parted ? sql`i.row_no >> ${sql.lit(ROW_BITS)}` : sql`0`} as part, count(*)::int as rows,
+        count(*) filter (where s.unit_code is null and ${anyChanged})::int as created,
         count(*) filter (where s.unit_code is not null and ${anyChanged})::int as updated,
         ${sql.join(fields.map((f) => sql`coalesce(bool_or(${changed[f]}), false) as ${sql.ref(f)}`))}
-      from ${this.joined()}`.execute(this.trx)
-    const row = rows[0]!
-    const total = Number(row.rows)
-    const created = Number(row.created)
-    const updated = Number(row.updated)
+      from ${this.joined()}
+      ${parted ? sql`group by part order by part` : sql``}`.execute(this.trx)
+    const parts = rows
+      .filter((row) => Number(row.rows) > 0)
+      .map((row) => {
+        const counts = { rows: Number(row.rows), created: Number(row.created), updated: Number(row.updated) }
+        return {
+          ...counts,
+          unchanged: counts.rows - counts.created - counts.updated,
+          firstRow: Number(row.part) * PART_ROWS,
+        }
+      })
+    const sum = (key: keyof WriteCounts) => parts.reduce((total, part) => total + part[key], 0)
     return {
-      rows: total,
-      created,
-      updated,
-      unchanged: total - created - updated,
-      changedFields: fields.filter((f) => row[f] === true),
+      rows: sum('rows'),
+      created: sum('created'),
+      updated: sum('updated'),
+      unchanged: sum('unchanged'),
+      changedFields: fields.filter((f) => rows.some((row) => row[f] === true)),
+      parts,
     }
   }
 
@@ -146,42 +191,85 @@ export class ScoreWriter {
   }
 
   /**
-   * The statements that audit every changed field, then merge the staged rows into the stored scores,
-   * in order. None of them anti-joins `scores` while filling it: new rows go in with `ON CONFLICT DO
-   * NOTHING` on the primary key (a request's duplicates are refused before), so their plans do not
-   * depend on what the statistics say about `scores` (an anti join planned on an "empty" table scans
-   * the growing table once per row). A step with nothing to do (no update, no creation) is left out.
+   * Records the write's batches (one per part of PART_ROWS rows, in order), then runs the statements
+   * that audit and merge the staged rows.
    */
-  applyStatements(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): ApplyStatement[] {
-    const statements: ApplyStatement[] = [{ name: 'audit', query: this.auditStatement(audit) }]
-    if (counts.updated > 0) statements.push({ name: 'update', query: this.updateStatement() })
-    if (counts.created > 0) statements.push({ name: 'insert', query: this.insertStatement() })
+  async apply(batch: WriteBatch, summary: Pick<ChangeSummary, 'created' | 'updated' | 'parts'>): Promise<void> {
+    // A large write joins hundreds of thousands of staged rows with the stored ones: in memory.
+    await sql`set local work_mem = '64MB'`.execute(this.trx)
+    // Indexed by part: a part without rows (none in a request, whose rows are numbered without gaps) has none.
+    const batchIds: Array<number | null> = []
+    for (const part of summary.parts) {
+      const { id } = await this.trx
+        .insertInto('score_write_batches')
+        .values({
+          period_code: this.period,
+          kind: batch.kind,
+          client_id: batch.clientId,
+          client_role: batch.clientRole,
+          reason: batch.reason,
+          first_row: part.firstRow,
+          rows: part.rows,
+          created: part.created,
+          updated: part.updated,
+          unchanged: part.unchanged,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      batchIds[part.firstRow / PART_ROWS] = id
+    }
+    const byPart = Array.from(batchIds, (id) => id ?? null)
+    for (const { query } of this.applyStatements(byPart, summary)) await query.execute(this.trx)
+  }
+
+  /**
+   * The statements that audit the updated scores (one `score_changes` row each, with the changed fields'
+   * old and new values), then merge the staged rows into the stored scores, in order. A created score
+   * is recorded by its batch alone (`created_batch`, `created_row`). None of them anti-joins `scores`
+   * while filling it: new rows go in with `ON CONFLICT DO NOTHING` on the primary key (a request's
+   * duplicates are refused before), so their plans do not depend on what the statistics say about
+   * `scores` (an anti join planned on an "empty" table scans the growing table once per row). A step
+   * with nothing to do (no update, no creation) is left out. `batchIds` holds the batch of each part,
+   * by part number.
+   */
+  applyStatements(
+    batchIds: ReadonlyArray<number | null>,
+    counts: Pick<ChangeSummary, 'created' | 'updated'>,
+  ): ApplyStatement[] {
+    const statements: ApplyStatement[] = []
+    if (counts.updated > 0) {
+      statements.push({ name: 'audit', query: this.auditStatement(batchIds) })
+      statements.push({ name: 'update', query: this.updateStatement() })
+    }
+    if (counts.created > 0) statements.push({ name: 'insert', query: this.insertStatement(batchIds) })
     return statements
   }
 
-  /** Audits every changed field, then merges the staged rows into the stored scores. */
-  async apply(audit: ApplyAudit, counts: Pick<ChangeSummary, 'created' | 'updated'>): Promise<void> {
-    // A large import sorts hundreds of thousands of audit rows: let it do so in memory.
-    await sql`set local work_mem = '64MB'`.execute(this.trx)
-    for (const { query } of this.applyStatements(audit, counts)) await query.execute(this.trx)
+  /** A staged row's batch, and its row number in that batch. */
+  private batchOf(batchIds: ReadonlyArray<number | null>): { batch: RawBuilder<number>; row: RawBuilder<number> } {
+    return {
+      batch: sql<number>`(${sql.val(batchIds)}::bigint[])[(i.row_no >> ${sql.lit(ROW_BITS)}) + 1]`,
+      row: sql<number>`(i.row_no & ${sql.lit(PART_ROWS - 1)})`,
+    }
   }
 
-  private auditStatement(audit: ApplyAudit): RawBuilder<unknown> {
+  private auditStatement(batchIds: ReadonlyArray<number | null>): RawBuilder<unknown> {
+    const { batch, row } = this.batchOf(batchIds)
+    const entry = (field: ScoreField, old: RawBuilder<unknown>, value: RawBuilder<unknown>) =>
+      sql`${sql.lit(field)}::text, case when ${changed[field]} then jsonb_build_array(${old}, ${value}) end`
     return sql`
-      insert into score_audit (period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role)
-      select ${this.period}, i.unit_code, i.criterion_code, f.field, f.old, f.new, ${audit.reason}, ${audit.clientId}, ${audit.clientRole}
-      from ${this.joined()}
-      cross join lateral (values
-        (1, 'self', to_jsonb(s.self), to_jsonb(i.self), ${changed.self}),
-        (2, 'appraised', to_jsonb(s.appraised), to_jsonb(i.appraised), ${changed.appraised}),
-        (3, 'notApplicable', to_jsonb(coalesce(s.not_applicable, false)), to_jsonb(i.na), ${changed.notApplicable}),
-        (4, 'note', to_jsonb(s.note), to_jsonb(i.note), ${changed.note}),
-        (5, 'evidence', s.evidence, i.evidence, ${changed.evidence}),
-        (6, 'numerator', to_jsonb(s.numerator), to_jsonb(i.numerator), ${changed.numerator}),
-        (7, 'denominator', to_jsonb(s.denominator), to_jsonb(i.denominator), ${changed.denominator})
-      ) as f(ord, field, old, new, changed)
-      where f.changed
-      order by i.row_no, f.ord`
+      insert into score_changes (period_code, batch_id, row_no, unit_code, criterion_code, changes)
+      select ${this.period}, ${batch}, ${row}, i.unit_code, i.criterion_code, jsonb_strip_nulls(jsonb_build_object(
+        ${entry('self', sql`to_jsonb(s.self)`, sql`to_jsonb(i.self)`)},
+        ${entry('appraised', sql`to_jsonb(s.appraised)`, sql`to_jsonb(i.appraised)`)},
+        ${entry('notApplicable', sql`to_jsonb(s.not_applicable)`, sql`to_jsonb(i.na)`)},
+        ${entry('note', sql`to_jsonb(s.note)`, sql`to_jsonb(i.note)`)},
+        ${entry('evidence', sql`s.evidence`, sql`i.evidence`)},
+        ${entry('numerator', sql`to_jsonb(s.numerator)`, sql`to_jsonb(i.numerator)`)},
+        ${entry('denominator', sql`to_jsonb(s.denominator)`, sql`to_jsonb(i.denominator)`)}))
+      from score_input i join scores s
+        on s.period_code = ${this.period} and s.unit_code = i.unit_code and s.criterion_code = i.criterion_code
+      where ${anyChanged}`
   }
 
   private updateStatement(): RawBuilder<unknown> {
@@ -200,14 +288,19 @@ export class ScoreWriter {
         and ${anyChanged}`
   }
 
-  /** Rows already stored (updated above, or unchanged) conflict on the key and are skipped. */
-  private insertStatement(): RawBuilder<unknown> {
+  /**
+   * Rows already stored (updated above, or unchanged) conflict on the key and are skipped; a row that
+   * gives no value creates nothing.
+   */
+  private insertStatement(batchIds: ReadonlyArray<number | null>): RawBuilder<unknown> {
+    const { batch, row } = this.batchOf(batchIds)
     return sql`
       insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
-        numerator, denominator)
+        numerator, denominator, created_batch, created_row)
       select ${this.period}, i.unit_code, i.criterion_code, i.self, i.appraised, coalesce(i.na, false), i.note, i.evidence,
-        i.numerator, i.denominator
+        i.numerator, i.denominator, ${batch}, ${row}
       from score_input i
+      where ${givesValue}
       on conflict (period_code, unit_code, criterion_code) do nothing`
   }
 }
@@ -244,16 +337,133 @@ export class ScoresRepository {
       .execute()
   }
 
-  audit(filter: { period: string; unit?: string; criterion?: string; before?: number; limit: number }) {
-    let query = this.db
-      .selectFrom('score_audit')
-      .select(['id', 'at', 'client_id', 'client_role', 'unit_code', 'criterion_code', 'field', 'old', 'new', 'reason'])
-      .where('period_code', '=', filter.period)
-      .orderBy('id', 'desc')
-      .limit(filter.limit)
-    if (filter.unit !== undefined) query = query.where('unit_code', '=', filter.unit)
-    if (filter.criterion !== undefined) query = query.where('criterion_code', '=', filter.criterion)
-    if (filter.before !== undefined) query = query.where('id', '<', filter.before)
-    return query.execute()
+  /**
+   * A page of audit entries, newest first: one per changed field, expanded from the stored batches
+   * (docs/api.md, "The audit trail"). An updated score's row lists its changed fields with old and new
+   * values; a created score lists each field it was created with, from null (`notApplicable` from
+   * false), its value at creation being the `old` value of the first later change of that field, else
+   * the stored one. Entries sort by (batch, row, field): each source is read newest first on an index, at most
+   * `limit + 1` scores from each, so a page costs the same whatever the period holds.
+   */
+  async audit(filter: AuditFilter): Promise<AuditEntryRow[]> {
+    const { period, unit, criterion, before, limit } = filter
+    const only = (alias: string) =>
+      sql.join(
+        [
+          sql`${sql.ref(`${alias}.period_code`)} = ${period}`,
+          ...(unit !== undefined ? [sql`${sql.ref(`${alias}.unit_code`)} = ${unit}`] : []),
+          ...(criterion !== undefined ? [sql`${sql.ref(`${alias}.criterion_code`)} = ${criterion}`] : []),
+        ],
+        sql` and `,
+      )
+    // Every score gives at least one entry, but the one the cursor is in may have none left.
+    const scores = limit + 1
+    const upTo = (batch: string, row: string) =>
+      before ? sql`and (${sql.ref(batch)}, ${sql.ref(row)}) <= (${before.batch}::bigint, ${before.row}::bigint)` : sql``
+    const { rows } = await sql<AuditEntryRow>`
+      with updated as (
+        select c.batch_id, c.row_no, c.unit_code, c.criterion_code, c.changes
+        from score_changes c
+        where ${only('c')} ${upTo('c.batch_id', 'c.row_no')}
+        order by c.batch_id desc, c.row_no desc
+        limit ${scores}
+      ), created as (
+        select s.created_batch as batch_id, s.created_row as row_no, s.unit_code, s.criterion_code,
+          ${creationChanges} as changes
+        from (
+          select * from scores s
+          where ${only('s')} and s.created_batch is not null ${upTo('s.created_batch', 's.created_row')}
+          order by s.created_batch desc, s.created_row desc
+          limit ${scores}
+        ) s
+        cross join lateral (${firstOldValues}) later
+        cross join lateral (${valuesAtCreation}) v
+      ), changed_scores as (
+        select * from updated union all select * from created
+        order by batch_id desc, row_no desc
+        limit ${scores}
+      )
+      select r.batch_id as batch, r.row_no as row, f.ord, f.field, r.unit_code, r.criterion_code,
+        r.changes -> f.field -> 0 as old, r.changes -> f.field -> 1 as new,
+        b.at, b.client_id, b.client_role, b.reason
+      from changed_scores r
+      join score_write_batches b on b.id = r.batch_id
+      cross join lateral (values ${sql.join(SCORE_FIELDS.map((f, i) => sql`(${sql.lit(i)}, ${sql.lit(f)})`))}) f(ord, field)
+      where r.changes ? f.field
+        ${before ? sql`and (r.batch_id, r.row_no, f.ord) < (${before.batch}::bigint, ${before.row}::bigint, ${before.ord}::int)` : sql``}
+      order by r.batch_id desc, r.row_no desc, f.ord desc
+      limit ${limit}`.execute(this.db)
+    return rows
   }
 }
+
+export interface AuditFilter {
+  period: string
+  unit?: string
+  criterion?: string
+  /** Entries before this one (exclusive), newest first. */
+  before?: AuditPosition
+  limit: number
+}
+
+/** Where an entry is: its batch, its row in the batch, its field (the index in SCORE_FIELDS). */
+export interface AuditPosition {
+  batch: number
+  row: number
+  ord: number
+}
+
+export interface AuditEntryRow extends AuditPosition {
+  field: ScoreField
+  unit_code: string
+  criterion_code: string
+  old: unknown
+  new: unknown
+  at: Date
+  client_id: string
+  client_role: string
+  reason: string | null
+}
+
+/** An entry's id: unique, larger for a newer entry (a later batch, a later row, a later field). */
+export const auditEntryId = (p: AuditPosition): number => p.batch * 2 ** ENTRY_BITS + p.row * 8 + p.ord
+
+/** An entry's place in its batch, as its page cursor holds it with the batch: row × 8 + field. */
+export const auditPlace = {
+  of: (p: AuditPosition): [number, number] => [p.batch, p.row * 8 + p.ord],
+  at: ([batch, place]: readonly [number, number]): AuditPosition => ({
+    batch,
+    row: Math.floor(place / 8),
+    ord: place % 8,
+  }),
+}
+
+/** Of each field, the `old` value of the first change after the score `s` was created (null: none). */
+const firstOldValues = sql`select ${sql.join(
+  SCORE_FIELDS.map(
+    (f) =>
+      sql`(array_agg(c.changes -> ${sql.lit(f)} -> 0 order by c.batch_id) filter (where c.changes ? ${sql.lit(f)}))[1] as ${sql.ref(f)}`,
+  ),
+)}
+  from score_changes c
+  where c.period_code = s.period_code and c.unit_code = s.unit_code and c.criterion_code = s.criterion_code
+    and c.batch_id > s.created_batch`
+
+/** Of each field of the created score `s`, its value at creation, as JSON. */
+const valuesAtCreation = sql`select
+  coalesce(later.self, to_jsonb(s.self)) as self,
+  coalesce(later.appraised, to_jsonb(s.appraised)) as appraised,
+  coalesce(later."notApplicable", to_jsonb(s.not_applicable)) as "notApplicable",
+  coalesce(later.note, to_jsonb(s.note)) as note,
+  coalesce(later.evidence, s.evidence) as evidence,
+  coalesce(later.numerator, to_jsonb(s.numerator)) as numerator,
+  coalesce(later.denominator, to_jsonb(s.denominator)) as denominator`
+
+/** A created score's changes: every field it was created with, from null (`notApplicable`: from false). */
+const creationChanges = sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+  SCORE_FIELDS.map((f) =>
+    f === 'notApplicable'
+      ? sql`${sql.lit(f)}::text, case when v."notApplicable" = 'true' then '[false, true]'::jsonb end`
+      : sql`${sql.lit(f)}::text, case when v.${sql.ref(f)} <> 'null' then jsonb_build_array(null, v.${sql.ref(f)}) end`,
+  ),
+)}))`

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { Static } from 'typebox'
-import { listPage, type PageWindow } from '../../http/pagination.js'
+import { listPage, type PageWindow, type Pair } from '../../http/pagination.js'
 import { AppError, notFound } from '../../http/problems.js'
 import { spoolBody } from '../../http/spool.js'
 import { ETAG, IF_NONE_MATCH, LINK_NEXT, linkedPage } from '../../http/headers.js'
@@ -12,7 +12,7 @@ import { allow } from '../../plugins/auth.js'
 import { PeriodsRepository } from '../periods/repository.js'
 import { readableUnitInPeriod } from '../periods/unit-access.js'
 import { readScoresCsv } from './csv.js'
-import { ScoresRepository } from './repository.js'
+import { auditEntryId, auditPlace, ScoresRepository } from './repository.js'
 import { computeScorecard, scorecardEtag } from './scorecard.js'
 import { AuditPage, AuditQuery, ImportBody, ImportQuery, ImportResult, ScorecardSchema, ScoresBody } from './schemas.js'
 import { writeScores, type ScoreRowRequest } from './service.js'
@@ -59,9 +59,16 @@ const GET_SCORECARD_DESCRIPTION = [
 ].join(' ')
 
 const LIST_AUDIT_DESCRIPTION = [
-  'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the',
-  'reason given.',
-].join(' ')
+  [
+    'Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the',
+    'reason given. A score created by a write lists each field it was created with, from `null`',
+    '(`notApplicable` from `false`).',
+  ].join(' '),
+  [
+    'Each write is stored once (who, when, why) with a row per score it updated, and the entries are',
+    'expanded from it. A cursor given out by earlier versions (one id) is refused (400).',
+  ].join(' '),
+].join('\n\n')
 
 export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -148,13 +155,17 @@ export async function scoreRoutes(fastify: FastifyInstance): Promise<void> {
         ...(unit !== undefined ? { unit } : {}),
         ...(criterion !== undefined ? { criterion } : {}),
       }
-      // Newest first: the cursor holds the last id seen, and the next page starts below it.
-      const fetch = ({ after, limit }: PageWindow<number>) =>
-        new ScoresRepository(app.db).audit({ ...filter, limit, ...(after !== undefined ? { before: after } : {}) })
-      const { items, next } = await listPage(request.query, 'number', fetch, (r) => r.id)
+      // Newest first: the cursor holds the last entry seen (its batch and place), the next page starts below it.
+      const fetch = ({ after, limit }: PageWindow<Pair>) =>
+        new ScoresRepository(app.db).audit({
+          ...filter,
+          limit,
+          ...(after !== undefined ? { before: auditPlace.at(after) } : {}),
+        })
+      const { items, next } = await listPage(request.query, 'pair', fetch, auditPlace.of)
       return linkedPage(request, reply, {
         items: items.map((r) => ({
-          id: r.id,
+          id: auditEntryId(r),
           at: r.at.toISOString(),
           client: { id: r.client_id, role: r.client_role },
           unit: r.unit_code,

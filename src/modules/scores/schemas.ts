@@ -126,9 +126,9 @@ export const ScorecardSchema = Type.Object(
 )
 
 export const Counts = {
-  created: Type.Integer({ description: 'Rows (unit × criterion) with nothing stored before' }),
-  updated: Type.Integer({ description: 'Rows where some field changed (clearing included)' }),
-  unchanged: Type.Integer({ description: 'Rows where no field changed' }),
+  created: Type.Integer({ description: 'Rows (unit × criterion) with nothing stored before that give a value' }),
+  updated: Type.Integer({ description: 'Rows of a stored score where some field changed (clearing included)' }),
+  unchanged: Type.Integer({ description: 'Rows where no field changed (a row giving no value creates nothing)' }),
 }
 
 export const ScoresResult = Type.Object(
@@ -210,7 +210,10 @@ const AuditValue = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Typ
 
 export const AuditEntry = Type.Object(
   {
-    id: Type.Integer(),
+    id: Type.Integer({
+      description:
+        'Unique; a newer entry has a larger id. The entries of one write share its `at`, client and reason, and list its rows last first',
+    }),
     at: Timestamp,
     client: Type.Object({ id: Type.String(), role: Type.String() }, { additionalProperties: false }),
     unit: Type.String(),

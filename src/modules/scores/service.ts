@@ -18,7 +18,7 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
-import { ScoreWriter, stagedLine, type ChangeSummary } from './repository.js'
+import { ScoreWriter, type ChangeSummary } from './repository.js'
 import { refreshStatistics } from './statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
@@ -43,7 +43,7 @@ export interface ScoreWriteRequest {
   scope: { kind: 'unit'; unit: string; ifMatch?: string; member?: 'scores' | 'indicators' } | { kind: 'import' }
 }
 
-export interface ScoreWriteResult extends ChangeSummary {
+export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts'> {
   scorecard?: UnitScorecard
 }
 
@@ -216,7 +216,7 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
     else {
       const checked = checkRow(ctx, r, rowNo)
       staged.issues.add(...checked.issues)
-      chunk += stagedLine({ rowNo, unit: r.unit, write: checked.write })
+      chunk += staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
       chunkRows++
     }
     rowNo++
@@ -322,13 +322,17 @@ export async function writeScores(
     refuseRuleViolations(ctx, staged.issues)
 
     if (!request.dryRun && summary.created + summary.updated > 0) {
-      const { identity } = request
-      await staged.writer.apply({ clientId: identity.id, clientRole: identity.role, reason: request.reason }, summary)
+      const { identity, scope } = request
+      const kind = scope.kind === 'unit' ? (scope.member ?? 'scores') : 'import'
+      await staged.writer.apply(
+        { kind, clientId: identity.id, clientRole: identity.role, reason: request.reason },
+        summary,
+      )
       announce('results', ctx.period.code)
     }
-    const result: ScoreWriteResult = { ...summary }
+    const { rows, created, updated, unchanged, changedFields } = summary
+    const result: ScoreWriteResult = { rows, created, updated, unchanged, changedFields }
     if (!request.dryRun && request.scope.kind === 'import') {
-      const { rows, created, updated, unchanged } = summary
       emit({ type: 'scores.imported', period: ctx.period.code, data: { rows, created, updated, unchanged } })
     }
     if (request.scope.kind === 'unit') {

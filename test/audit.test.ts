@@ -1,0 +1,324 @@
+import { sql } from 'kysely'
+import t from 'tap'
+import { PART_ROWS, ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
+import type { ScoreRowWrite } from '../src/domain/score-rules.js'
+import { build } from './helpers/build.js'
+import { call, seedClient, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
+
+type App = Awaited<ReturnType<typeof build>>
+type Entry = {
+  id: number
+  at: string
+  client: { id: string; role: string }
+  unit: string
+  criterion: string
+  field: string
+  old: unknown
+  new: unknown
+  reason: string | null
+}
+
+const UNITS = ['xa-a', 'xa-b', 'xa-c']
+
+async function setup(t: Parameters<typeof build>[0]) {
+  const app = await build(t)
+  await seedFramework(app, 'f1')
+  for (const u of UNITS) await seedUnit(app, u)
+  await seedPeriod(app, 'p', 'f1', UNITS)
+  return app
+}
+
+const importRows = async (app: App, rows: unknown[], reason?: string, token?: string) => {
+  const res = await call(app, 'POST', '/v1/periods/p/scores/import', {
+    body: { rows, ...(reason ? { reason } : {}) },
+    ...(token ? { token } : {}),
+  })
+  if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body}`)
+  return res.json()
+}
+
+const audit = async (app: App, query = ''): Promise<{ items: Entry[]; next: string | null }> => {
+  const res = await call(app, 'GET', `/v1/periods/p/audit${query}`)
+  if (res.statusCode !== 200) throw new Error(`audit: ${res.statusCode} ${res.body}`)
+  return res.json()
+}
+
+/** What an entry says: unit, criterion, field, old, new, client id and role, reason. */
+const said = (e: Entry) => [e.unit, e.criterion, e.field, e.old, e.new, e.client.id, e.client.role, e.reason]
+
+const stored = async (app: App) => ({
+  batches: Number((await sql<{ n: number }>`select count(*) as n from score_write_batches`.execute(app.db)).rows[0]!.n),
+  changes: Number((await sql<{ n: number }>`select count(*) as n from score_changes`.execute(app.db)).rows[0]!.n),
+})
+
+const FIRST_IMPORT = [
+  { unit: 'xa-a', criterion: '1.1', self: 1.5, appraised: 1.25, note: 'Đạt' },
+  { unit: 'xa-a', criterion: '1.2', notApplicable: true },
+  { unit: 'xa-b', criterion: '1.1', appraised: 1 },
+  { unit: 'xa-b', criterion: '2.1', self: 2, appraised: 2.5 },
+  { unit: 'xa-c', criterion: '1.1' },
+  { unit: 'xa-c', criterion: '2.1', note: 'Chưa đạt' },
+]
+const admin = ['bootstrap', 'admin'] as const
+/** The entries of FIRST_IMPORT, newest first: the last row's last field first. */
+const FIRST_ENTRIES = [
+  ['xa-c', '2.1', 'note', null, 'Chưa đạt', ...admin, 'Nhập lần 1'],
+  ['xa-b', '2.1', 'appraised', null, 2.5, ...admin, 'Nhập lần 1'],
+  ['xa-b', '2.1', 'self', null, 2, ...admin, 'Nhập lần 1'],
+  ['xa-b', '1.1', 'appraised', null, 1, ...admin, 'Nhập lần 1'],
+  ['xa-a', '1.2', 'notApplicable', false, true, ...admin, 'Nhập lần 1'],
+  ['xa-a', '1.1', 'note', null, 'Đạt', ...admin, 'Nhập lần 1'],
+  ['xa-a', '1.1', 'appraised', null, 1.25, ...admin, 'Nhập lần 1'],
+  ['xa-a', '1.1', 'self', null, 1.5, ...admin, 'Nhập lần 1'],
+]
+
+t.test(
+  'an import into an empty period records one batch and no per-score row; the audit shows who created each score with which values',
+  async (t) => {
+    const app = await setup(t)
+    t.same(await importRows(app, FIRST_IMPORT, 'Nhập lần 1'), {
+      dryRun: false,
+      rows: 6,
+      created: 5,
+      updated: 0,
+      unchanged: 1,
+    })
+    t.same(await stored(app), { batches: 1, changes: 0 })
+    const { rows } = await sql`select kind, client_id, client_role, reason, rows, created, updated, unchanged
+      from score_write_batches`.execute(app.db)
+    t.same(rows, [
+      {
+        kind: 'import',
+        client_id: 'bootstrap',
+        client_role: 'admin',
+        reason: 'Nhập lần 1',
+        rows: 6,
+        created: 5,
+        updated: 0,
+        unchanged: 1,
+      },
+    ])
+    const { items, next } = await audit(app)
+    t.same(items.map(said), FIRST_ENTRIES)
+    t.equal(next, null)
+    t.equal(new Set(items.map((e) => e.at)).size, 1, 'one time for the whole import')
+  },
+)
+
+t.test(
+  're-importing changes k scores: k per-score rows; a created score changed later still shows its values at creation',
+  async (t) => {
+    const app = await setup(t)
+    const appraiser = await seedClient(app, 'appraiser')
+    await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+    const second = [
+      { unit: 'xa-a', criterion: '1.1', appraised: 1 },
+      { unit: 'xa-b', criterion: '2.1', appraised: 2 },
+      { unit: 'xa-a', criterion: '1.2', notApplicable: true },
+      { unit: 'xa-c', criterion: '1.1', appraised: 0.5 },
+    ]
+    t.same(await importRows(app, second, 'Thẩm định', appraiser), {
+      dryRun: false,
+      rows: 4,
+      created: 1,
+      updated: 2,
+      unchanged: 1,
+    })
+    t.same(await stored(app), { batches: 2, changes: 2 }, 'two updated scores: two rows; the creation: none')
+    const put = await call(app, 'PUT', '/v1/periods/p/units/xa-a/scores', {
+      body: { scores: [{ criterion: '1.1', note: null, self: 1 }] },
+    })
+    t.equal(put.statusCode, 200)
+    t.same(await stored(app), { batches: 3, changes: 3 })
+
+    const appraiserId = (await call(app, 'GET', '/v1/me', { token: appraiser })).json().id
+    const { items } = await audit(app)
+    t.same(items.map(said), [
+      ['xa-a', '1.1', 'note', 'Đạt', null, ...admin, null],
+      ['xa-a', '1.1', 'self', 1.5, 1, ...admin, null],
+      ['xa-c', '1.1', 'appraised', null, 0.5, appraiserId, 'appraiser', 'Thẩm định'],
+      ['xa-b', '2.1', 'appraised', 2.5, 2, appraiserId, 'appraiser', 'Thẩm định'],
+      ['xa-a', '1.1', 'appraised', 1.25, 1, appraiserId, 'appraiser', 'Thẩm định'],
+      ...FIRST_ENTRIES,
+    ])
+    const ids = items.map((e) => e.id)
+    t.same(
+      ids,
+      [...ids].sort((a, b) => b - a),
+      'ids decrease down the list',
+    )
+    t.equal(new Set(ids).size, ids.length, 'every id is distinct')
+  },
+)
+
+t.test('an unchanged re-import records no batch and no row; the audit is the same', async (t) => {
+  const app = await setup(t)
+  await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+  const before = await audit(app)
+  t.same(await importRows(app, FIRST_IMPORT, 'Nhập lại'), {
+    dryRun: false,
+    rows: 6,
+    created: 0,
+    updated: 0,
+    unchanged: 6,
+  })
+  t.same(await stored(app), { batches: 1, changes: 0 })
+  t.same(await audit(app), before)
+})
+
+t.test('a dry run and a refused import record nothing', async (t) => {
+  const app = await setup(t)
+  const dry = await call(app, 'POST', '/v1/periods/p/scores/import?dryRun=true', { body: { rows: FIRST_IMPORT } })
+  t.same(dry.json(), { dryRun: true, rows: 6, created: 5, updated: 0, unchanged: 1 })
+  const bad = await call(app, 'POST', '/v1/periods/p/scores/import', {
+    body: { rows: [...FIRST_IMPORT, { unit: 'xa-a', criterion: '2.1', self: 9 }] },
+  })
+  t.equal(bad.statusCode, 422)
+  t.same(await stored(app), { batches: 0, changes: 0 })
+  t.same((await audit(app)).items, [])
+})
+
+t.test('an import rolled back after its rows were written leaves no audit and no score', async (t) => {
+  const app = await setup(t)
+  await importRows(app, FIRST_IMPORT.slice(0, 2), 'Nhập lần 1')
+  // The import's event is written last in its transaction: refusing it rolls back what came before.
+  await sql`create function refuse_event() returns trigger language plpgsql as $$
+    begin raise exception 'event refused'; end $$`.execute(app.db)
+  await sql`create trigger refuse_event before insert on events for each row execute function refuse_event()`.execute(
+    app.db,
+  )
+  t.teardown(async () => {
+    await sql`drop trigger refuse_event on events`.execute(app.db)
+    await sql`drop function refuse_event()`.execute(app.db)
+  })
+  const before = await audit(app)
+  const res = await call(app, 'POST', '/v1/periods/p/scores/import', {
+    body: { rows: [{ unit: 'xa-a', criterion: '1.1', self: 1 }, ...FIRST_IMPORT.slice(2)], reason: 'x' },
+  })
+  t.equal(res.statusCode, 500)
+  t.same(await stored(app), { batches: 1, changes: 0 })
+  t.same(await audit(app), before)
+  const scores = await app.db.selectFrom('scores').select(['unit_code', 'criterion_code', 'self']).execute()
+  t.same(
+    scores.map((s) => [s.unit_code, s.criterion_code, s.self]),
+    [
+      ['xa-a', '1.1', '1.50'],
+      ['xa-a', '1.2', null],
+    ],
+  )
+})
+
+t.test('pages of every size and the unit and criterion filters list the same entries as the whole trail', async (t) => {
+  const app = await setup(t)
+  await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+  await importRows(app, [
+    { unit: 'xa-a', criterion: '1.1', appraised: 1 },
+    { unit: 'xa-c', criterion: '1.1', appraised: 0.5 },
+    { unit: 'xa-b', criterion: '1.1', appraised: null, self: 0.25 },
+  ])
+  await call(app, 'PUT', '/v1/periods/p/units/xa-c/scores', { body: { scores: [{ criterion: '2.1', note: 'Đạt' }] } })
+  const all = (await audit(app, '?limit=1000')).items
+  t.equal(all.length, 13)
+  for (let limit = 1; limit <= all.length + 1; limit++) {
+    const walked: Entry[] = []
+    let cursor: string | null = ''
+    while (cursor !== null) {
+      const page = await audit(app, `?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+      t.ok(page.items.length <= limit)
+      walked.push(...page.items)
+      cursor = page.next
+    }
+    t.same(walked, all, `pages of ${limit}`)
+  }
+  for (const unit of [...UNITS, 'none']) {
+    const ofUnit = all.filter((e) => e.unit === unit)
+    t.same((await audit(app, `?unit=${unit}`)).items, ofUnit, `unit ${unit}`)
+    for (const criterion of ['1.1', '2.1']) {
+      const both = ofUnit.filter((e) => e.criterion === criterion)
+      t.same((await audit(app, `?unit=${unit}&criterion=${criterion}`)).items, both, `unit ${unit}, ${criterion}`)
+      const page = await audit(app, `?unit=${unit}&criterion=${criterion}&limit=1`)
+      t.same(page.items, both.slice(0, 1))
+      if (page.next) {
+        const rest = await audit(app, `?unit=${unit}&criterion=${criterion}&cursor=${page.next}`)
+        t.same(rest.items, both.slice(1), `unit ${unit}, ${criterion}, second page`)
+      }
+    }
+  }
+  for (const criterion of ['1.1', '1.2', '2.1']) {
+    const ofCriterion = all.filter((e) => e.criterion === criterion)
+    t.same((await audit(app, `?criterion=${criterion}`)).items, ofCriterion, `criterion ${criterion}`)
+  }
+})
+
+t.test(
+  'a cursor of the per-field audit (one id) is 400; a well-formed cursor past every entry is an empty page',
+  async (t) => {
+    const app = await setup(t)
+    await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+    const encode = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url')
+    const old = await call(app, 'GET', `/v1/periods/p/audit?cursor=${encode([11])}`)
+    t.equal(old.statusCode, 400)
+    t.match(old.json(), { errors: [{ pointer: '/query/cursor', code: 'cursor' }] })
+    t.same(await audit(app, `?cursor=${encode([0, 0])}`), { items: [], next: null })
+    t.same((await audit(app, `?cursor=${encode([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])}`)).items.length, 8)
+  },
+)
+
+const set = <T>(value: T) => ({ set: true, value })
+const unset = { set: false, value: null }
+const write = (criterion: string, self: string): ScoreRowWrite => ({
+  criterion,
+  self: set(self),
+  appraised: unset,
+  notApplicable: unset,
+  note: unset,
+  evidence: unset,
+  numerator: unset,
+  denominator: unset,
+})
+
+t.test(
+  'a write of more than 2,097,152 rows is recorded as one batch per 2,097,152 rows (of those it has), listed in row order',
+  async (t) => {
+    const app = await setup(t)
+    // Rows numbered past the first part (none in the second), staged as the write path stages them.
+    const rows: StagedRow[] = [
+      { rowNo: 0, unit: 'xa-a', write: write('1.1', '1.00') },
+      { rowNo: 5, unit: 'xa-b', write: write('1.1', '0.50') },
+      { rowNo: 2 * PART_ROWS + 3, unit: 'xa-c', write: write('1.1', '0.25') },
+    ]
+    await app.db.transaction().execute(async (trx) => {
+      const writer = new ScoreWriter(trx, 'p')
+      await writer.begin()
+      await writer.add(rows.map((row) => writer.line(row)).join(''))
+      const summary = await writer.summary()
+      t.same(
+        summary.parts.map((p) => [p.firstRow, p.rows, p.created]),
+        [
+          [0, 2, 2],
+          [2 * PART_ROWS, 1, 1],
+        ],
+      )
+      await writer.apply({ kind: 'import', clientId: 'c1', clientRole: 'admin', reason: 'lớn' }, summary)
+    })
+    const batches = await sql<{ id: number; first_row: number; rows: number; created: number }>`
+      select id, first_row, rows, created from score_write_batches order by id`.execute(app.db)
+    t.same(
+      batches.rows.map((b) => [b.first_row, b.rows, b.created]),
+      [
+        [0, 2, 2],
+        [2 * PART_ROWS, 1, 1],
+      ],
+    )
+    const [first, second] = batches.rows.map((b) => b.id)
+    const { items } = await audit(app)
+    t.same(
+      items.map((e) => [e.id, e.unit, e.new, e.reason]),
+      [
+        [second! * 2 ** 24 + 3 * 8, 'xa-c', 0.25, 'lớn'],
+        [first! * 2 ** 24 + 5 * 8, 'xa-b', 0.5, 'lớn'],
+        [first! * 2 ** 24, 'xa-a', 1, 'lớn'],
+      ],
+    )
+  },
+)
