@@ -421,7 +421,9 @@ export interface paths {
     }
     /**
      * Audit trail of score changes
-     * @description Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given.
+     * @description Every change to a score field, newest first: who, when, unit, criterion, field, old → new, and the reason given. A score created by a write lists each field it was created with, from `null` (`notApplicable` from `false`).
+     *
+     *     Each write is stored once (who, when, why) with a row per score it updated, and the entries are expanded from it. A cursor given out by earlier versions (one id) is refused (400).
      *
      *     **Roles:** admin, appraiser, reader.
      *
@@ -677,6 +679,7 @@ export type webhooks = Record<string, never>
 export interface components {
   schemas: {
     AuditEntry: {
+      /** @description Unique; a newer entry has a larger id. The entries of one write share its `at`, client and reason, and list its rows last first */
       id: number
       /** Format: date-time */
       at: string
@@ -1654,11 +1657,11 @@ export interface components {
     ImportResult: {
       dryRun: boolean
       rows: number
-      /** @description Rows (unit × criterion) with nothing stored before */
+      /** @description Rows (unit × criterion) with nothing stored before that give a value */
       created: number
-      /** @description Rows where some field changed (clearing included) */
+      /** @description Rows of a stored score where some field changed (clearing included) */
       updated: number
-      /** @description Rows where no field changed */
+      /** @description Rows where no field changed (a row giving no value creates nothing) */
       unchanged: number
     }
     ImportRow: {
@@ -2053,11 +2056,11 @@ export interface components {
     }
     ScoresResult: {
       summary: {
-        /** @description Rows (unit × criterion) with nothing stored before */
+        /** @description Rows (unit × criterion) with nothing stored before that give a value */
         created: number
-        /** @description Rows where some field changed (clearing included) */
+        /** @description Rows of a stored score where some field changed (clearing included) */
         updated: number
-        /** @description Rows where no field changed */
+        /** @description Rows where no field changed (a row giving no value creates nothing) */
         unchanged: number
       }
       scorecard: components['schemas']['Scorecard']
@@ -4659,7 +4662,7 @@ export interface operations {
            * @example {
            *       "items": [
            *         {
-           *           "id": 11,
+           *           "id": 50331665,
            *           "at": "2019-01-15T16:57:40.432Z",
            *           "client": {
            *             "id": "bootstrap",
@@ -4673,7 +4676,7 @@ export interface operations {
            *           "reason": null
            *         },
            *         {
-           *           "id": 10,
+           *           "id": 50331657,
            *           "at": "2019-01-15T16:57:40.432Z",
            *           "client": {
            *             "id": "bootstrap",
@@ -4687,7 +4690,7 @@ export interface operations {
            *           "reason": null
            *         }
            *       ],
-           *       "next": "WzEwXQ"
+           *       "next": "WzMsOV0"
            *     }
            */
           'application/json': components['schemas']['AuditPage']
