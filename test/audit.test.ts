@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import t from 'tap'
 import { PART_ROWS, ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
-import type { ScoreRowWrite } from '../src/domain/score-rules.js'
+import { writeNothing, type ScoreRowWrite } from '../src/domain/score-rules.js'
 import { build } from './helpers/build.js'
 import { call, seedClient, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
 
@@ -264,17 +264,9 @@ t.test(
   },
 )
 
-const set = <T>(value: T) => ({ set: true, value })
-const unset = { set: false, value: null }
 const write = (criterion: string, self: string): ScoreRowWrite => ({
-  criterion,
-  self: set(self),
-  appraised: unset,
-  notApplicable: unset,
-  note: unset,
-  evidence: unset,
-  numerator: unset,
-  denominator: unset,
+  ...writeNothing(criterion),
+  self: { set: true, value: self },
 })
 
 t.test(

@@ -1,20 +1,12 @@
 import { sql } from 'kysely'
 import t from 'tap'
-import type { ScoreRowWrite } from '../src/domain/score-rules.js'
+import { writeNothing, type ScoreRowWrite } from '../src/domain/score-rules.js'
 import { copyIn, copyLine } from '../src/modules/scores/copy.js'
 import { ScoreWriter } from '../src/modules/scores/repository.js'
 import { build } from './helpers/build.js'
 
-const unset = { set: false, value: null }
 const write = (criterion: string, fields: Partial<ScoreRowWrite>): ScoreRowWrite => ({
-  criterion,
-  self: unset,
-  appraised: unset,
-  notApplicable: unset,
-  note: unset,
-  evidence: unset,
-  numerator: unset,
-  denominator: unset,
+  ...writeNothing(criterion),
   ...fields,
 })
 

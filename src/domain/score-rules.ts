@@ -69,6 +69,20 @@ export interface ScoreRowWrite {
   denominator: FieldWrite<number>
 }
 
+const unset = { set: false, value: null } as const
+
+/** A row that writes no field of `criterion`: what a row with an issue stages, and the base of any other. */
+export const writeNothing = (criterion: string): ScoreRowWrite => ({
+  criterion,
+  self: unset,
+  appraised: unset,
+  notApplicable: unset,
+  note: unset,
+  evidence: unset,
+  numerator: unset,
+  denominator: unset,
+})
+
 export interface RuleIssue {
   pointer: string
   code: string

@@ -7,6 +7,7 @@ import {
   checkScoreRow,
   mayWrite,
   statusBlocks,
+  writeNothing,
   type LeafInfo,
   type RuleIssue,
   type ScoreField,
@@ -63,18 +64,6 @@ function leafIndex(content: FrameworkContent): Map<string, LeafInfo | 'inner'> {
   content.criteria.forEach(visit)
   return index
 }
-
-const unset = { set: false, value: null }
-const writeNothing = (criterion: string): ScoreRowWrite => ({
-  criterion,
-  self: unset,
-  appraised: unset,
-  notApplicable: unset,
-  note: unset,
-  evidence: unset,
-  numerator: unset,
-  denominator: unset,
-})
 
 /** Collects the places at fault, keeping the first MAX_REPORTED_ERRORS and counting the rest. */
 class Problems {
