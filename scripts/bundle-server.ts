@@ -1,5 +1,5 @@
 // Part of `npm run build`: the service as one file, dist/server.js, which `npm start` and the image run.
-// Node loads an ES module graph file by file, and the service's is some 1,500 files (TypeBox alone is
+// Node loads an ES module graph file by file, and the service's is about 1,100 files (TypeBox alone is
 // 700): that, more than anything the service does, was its time to ready. One bundled file loads in a
 // fraction of it. `tsc` still compiles dist/src (type checking, `npm run migrate`).
 import { build } from 'esbuild'
