@@ -135,7 +135,7 @@ t.test(
     t.same(after.slice(1), converted)
 
     // Down: one row per field again, in the order the audit listed them.
-    await migrate(db, (m) => m.migrateDown())
+    await migrate(db, (m) => m.migrateTo('0007_events_webhooks'))
     const { rows: restored } = await sql<Record<string, unknown>>`
       select period_code, unit_code, criterion_code, field, old, new, reason, client_id, client_role, at
       from score_audit where period_code = 'p' order by id desc`.execute(db)

@@ -110,6 +110,22 @@ export interface ScoreChangesTable {
   changes: ColumnType<Record<string, [unknown, unknown]>, string, never>
 }
 
+/**
+ * A unit's totals in a period, kept by triggers on every write (migrations/0009_unit_totals.ts): what a
+ * results read needs per unit, instead of every score.
+ */
+export interface UnitTotalsTable {
+  period_code: string
+  unit_code: string
+  points: ColumnType<string, never, never>
+  /** `position:points` per field with an applicable stored leaf, comma-separated in position order. */
+  field_points: ColumnType<string, never, never>
+  self_points: ColumnType<string, never, never>
+  settled: ColumnType<number, never, never>
+  not_applicable: ColumnType<string, never, never>
+  ratio_counts: ColumnType<string, never, never>
+}
+
 export interface ResultSnapshotsTable {
   period_code: string
   number: number
@@ -144,6 +160,7 @@ export interface Database {
   scores: ScoresTable
   score_write_batches: ScoreWriteBatchesTable
   score_changes: ScoreChangesTable
+  unit_totals: UnitTotalsTable
   units: UnitsTable
   clients: ClientsTable
   frameworks: FrameworksTable

@@ -1,7 +1,7 @@
 /**
  * What the results computation needs from the framework (its fields, each leaf's field and maximum, the
- * survey and ratio leaves), and the statement's rows turned into the domain's input: per unit, its points
- * summed in whole hundredths, in total and per field.
+ * survey and ratio leaves), and the maintained totals turned into the domain's input: per unit, its points
+ * in whole hundredths, in total and per field.
  */
 import { fieldMap, type FieldMap } from '../../domain/fields.js'
 import { isLeaf, totalHundredths, type Criterion, type FrameworkContent, type Leaf } from '../../domain/framework.js'
@@ -100,47 +100,23 @@ export function frameworkInputs(framework: FrameworkContent): FrameworkInputs {
   }
 }
 
-/** Lists of leaf codes, each read once: the units of a round mostly list the same leaves. */
-class LeafLists {
-  private readonly known = new Map<string, Int32Array>()
-  constructor(private readonly leaves: ReadonlyMap<string, LeafPlace>) {}
-
-  /** The field of each leaf of a comma-separated list of codes (-1: not a leaf of the framework). */
-  fieldsOf(text: string): Int32Array {
-    let fields = this.known.get(text)
-    if (!fields) {
-      fields = Int32Array.from(text.split(','), (code) => this.leaves.get(code)?.field ?? -1)
-      this.known.set(text, fields)
-    }
-    return fields
-  }
-}
-
 /**
- * A unit's final points, in total and per field: its comma-separated points read in place (readHundredths
- * on each, without cutting the text), each added to the field of the leaf in the same place of `criteria`;
- * an empty place is a leaf that does not apply.
+ * A unit's points per field, from its `position:points` list (by field position, whole hundredths); a
+ * position the framework does not have is refused: the totals belong to another framework.
  */
-function sumPoints(row: UnitTotalsRow, lists: LeafLists, perField: number[]): number {
-  if (row.criteria === '') return 0
-  const fields = lists.fieldsOf(row.criteria)
-  const text = row.points
-  let total = 0
+function fieldPointsOf(row: UnitTotalsRow, perField: number[]): void {
+  const text = row.field_points
   let start = 0
-  for (let i = 0; i < fields.length; i++) {
+  while (start < text.length) {
     let end = text.indexOf(',', start)
     if (end < 0) end = text.length
-    if ((i === fields.length - 1) !== (end === text.length))
-      throw new RangeError(`Unit ${row.code}: the points do not match its ${fields.length} leaves`)
-    if (end > start) {
-      const h = readHundredths(text, start, end)
-      const field = fields[i]!
-      total = addWhole(total, h)
-      if (field >= 0) perField[field] = addWhole(perField[field]!, h)
-    }
+    const colon = text.indexOf(':', start)
+    const field = colon > start && colon < end ? Number(text.slice(start, colon)) : NaN
+    if (!(field >= 0 && field < perField.length) || !Number.isInteger(field))
+      throw new RangeError(`Unit ${row.code}: "${text.slice(start, end)}" is not the points of a field`)
+    perField[field] = addWhole(perField[field]!, readHundredths(text, colon + 1, end))
     start = end + 1
   }
-  return total
 }
 
 /** The summed maximum of the leaves not applicable to a unit, in total and per field. */
@@ -162,16 +138,16 @@ export function toUnitTotals(
   satisfaction: ReadonlyMap<string, NonNullable<UnitTotals['satisfaction']>>,
 ): UnitTotals[] {
   const fieldCount = inputs.fields.fields.length
-  const lists = new LeafLists(inputs.leaves)
   return rows.map((r) => {
     const fieldPoints = new Array<number>(fieldCount).fill(0)
     const fieldNotApplicable = new Array<number>(fieldCount).fill(0)
+    fieldPointsOf(r, fieldPoints)
     return {
       code: r.code,
       name: r.name,
       group: r.group,
       rankable: r.rankable,
-      appraisalHundredths: sumPoints(r, lists, fieldPoints),
+      appraisalHundredths: readHundredths(r.points),
       maxHundredths: inputs.totalHundredths - sumNotApplicable(r, inputs.leaves, fieldNotApplicable),
       missingAppraisals: inputs.scoredLeaves - r.settled,
       ratioCounts: parseRatioCounts(r.ratio_counts),

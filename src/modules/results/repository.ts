@@ -1,18 +1,16 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 
+/** A unit of the period and its maintained totals (migrations/0009_unit_totals.ts; zeros and empty without scores). */
 export interface UnitTotalsRow {
   code: string
   name: string
   group: string
   rankable: boolean
-  /**
-   * The unit's stored leaves: their codes, comma-separated (codes hold no commas), and their final points
-   * (appraised, else self, else 0; a ratio leaf stores no self score) as decimals, comma-separated in the
-   * same order, empty for a leaf that does not apply. Both empty when nothing is stored.
-   */
-  criteria: string
+  /** Final points of its applicable stored leaves (appraised, else self, else 0), a decimal string. */
   points: string
+  /** The same per field: `position:points`, comma-separated, for the fields with an applicable stored leaf. */
+  field_points: string
   /** Self-assessed points of the unit's applicable scored leaves (missing counts 0), a decimal string. */
   self_points: string
   /** Scored leaves that need no more appraisal: appraised, not applicable, or (ratio leaves) with counts. */
@@ -26,6 +24,13 @@ export interface UnitTotalsRow {
   ratio_counts: string
 }
 
+export interface StaleTotals {
+  unit: string
+  /** The maintained row (null: none), and what the scores give, as JSON objects of the totals' columns. */
+  stored: Record<string, unknown> | null
+  computed: Record<string, unknown>
+}
+
 export interface SnapshotRow {
   number: number
   publishedAt: Date
@@ -36,52 +41,46 @@ export interface SnapshotRow {
 export class ResultsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /**
-   * Per unit of the period, in one pass over its scores in key order: the codes and final points of its
-   * stored leaves, its self-assessed points, how many leaves are settled, which leaves do not apply, and
-   * its ratio counts. One row per unit; the domain sums the points per field (the framework's leaf → field
-   * mapping stays out of the statement: joining it to every score and grouping by field cost a sort of
-   * every score of the period). Listing every stored leaf, applicable or not, gives the units of a round
-   * the same list of codes, read once.
-   */
+  /** Per unit of the period, its maintained totals: one row per unit, however many scores it has. */
   async unitTotals(period: string): Promise<UnitTotalsRow[]> {
     return (await ResultsRepository.unitTotalsQuery(period).execute(this.db)).rows
   }
 
-  /**
-   * The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. The codes and
-   * the points are two aggregates of the same rows: PostgreSQL feeds every input row to all aggregates of
-   * a group in turn, so the two lists are in the same order.
-   */
+  /** The statement itself, for benchmarks to time and EXPLAIN exactly what the service sends. */
   static unitTotalsQuery(period: string) {
-    // A leaf applies unless marked so, or (a ratio leaf) its denominator is 0.
-    const applicable = sql`not s.not_applicable and s.denominator is distinct from 0`
     return sql<UnitTotalsRow>`
       select pu.unit_code as code, u.name, u.group_code as "group", u.rankable,
-        coalesce(p.criteria, '') as criteria,
-        coalesce(p.points, '') as points,
-        coalesce(p.self_points, 0)::text as self_points,
-        coalesce(p.settled, 0)::int as settled,
-        coalesce(p.not_applicable, '') as not_applicable,
-        coalesce(p.ratio_counts, '') as ratio_counts
+        coalesce(t.points, 0)::text as points,
+        coalesce(t.field_points, '') as field_points,
+        coalesce(t.self_points, 0)::text as self_points,
+        coalesce(t.settled, 0) as settled,
+        coalesce(t.not_applicable, '') as not_applicable,
+        coalesce(t.ratio_counts, '') as ratio_counts
       from period_units pu
       join units u on u.code = pu.unit_code
-      left join (
-        select s.unit_code,
-          string_agg(s.criterion_code, ',') as criteria,
-          string_agg(case when ${applicable} then coalesce(s.appraised, s.self, 0)::text else '' end, ',') as points,
-          sum(s.self) filter (where ${applicable}) as self_points,
-          count(*) filter (where s.not_applicable or s.appraised is not null or s.numerator is not null) as settled,
-          string_agg(s.criterion_code, ',') filter (where not (${applicable})) as not_applicable,
-          string_agg(
-            s.criterion_code || ':' || s.numerator || ':' || s.denominator || ':' || (s.appraised is not null)::int,
-            ','
-          ) filter (where s.numerator is not null and ${applicable}) as ratio_counts
-        from scores s
-        where s.period_code = ${period}
-        group by s.unit_code
-      ) p on p.unit_code = pu.unit_code
+      left join unit_totals t on t.period_code = pu.period_code and t.unit_code = pu.unit_code
       where pu.period_code = ${period}`
+  }
+
+  /**
+   * The units whose maintained totals differ from a recomputation from their scores (`unit_totals_computed`),
+   * with both versions: empty when the triggers kept every total exact. A unit without a totals row
+   * compares as zeros, as the results read takes it.
+   */
+  async staleTotals(period: string): Promise<StaleTotals[]> {
+    const { rows } = await sql<StaleTotals>`
+      with members as (select array_agg(period_code) as periods, array_agg(unit_code) as codes
+        from period_units where period_code = ${period})
+      select c.unit_code as unit,
+        to_jsonb(t) - 'period_code' - 'unit_code' as stored,
+        to_jsonb(c) - 'period_code' - 'unit_code' as computed
+      from members cross join lateral unit_totals_computed(members.periods, members.codes) c
+      left join unit_totals t on t.period_code = c.period_code and t.unit_code = c.unit_code
+      where (coalesce(t.points, 0), coalesce(t.field_points, ''), coalesce(t.self_points, 0), coalesce(t.settled, 0),
+          coalesce(t.not_applicable, ''), coalesce(t.ratio_counts, ''))
+        is distinct from (c.points, c.field_points, c.self_points, c.settled, c.not_applicable, c.ratio_counts)
+      order by c.unit_code`.execute(this.db)
+    return rows
   }
 
   async snapshot(period: string, number?: number): Promise<SnapshotRow | undefined> {
