@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 
 /**
- * A write of at least this many score rows analyses `scores` once it has committed: the next read of
- * the results then plans on statistics that know the rows (autovacuum would do so only a minute or so
- * later, and a read planned meanwhile on "empty" statistics took 2–6× as long).
+ * A write of at least this many score rows analyses `scores` and `unit_totals` once it has committed:
+ * the next write and read then plan on statistics that know the rows (autovacuum would do so only a
+ * minute or so later, and a read planned meanwhile on "empty" statistics took 2–6× as long).
  */
 export const ANALYZE_AFTER_ROWS = 10_000
 
@@ -26,7 +26,7 @@ export async function refreshStatistics(
 ): Promise<boolean> {
   if (written.dryRun || written.created + written.updated < threshold) return false
   try {
-    await sql`analyze scores`.execute(db)
+    await sql`analyze scores, unit_totals`.execute(db)
     return true
   } catch {
     return false
