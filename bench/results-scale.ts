@@ -259,6 +259,7 @@ function reportColdVsRaw(context: BenchContext, round: ResultsRound, s: Samples)
     unit: '×',
     target: { op: '<=', value: TARGET_COLD_VS_RAW },
     detail: {
+      round: describe(round),
       ratios: s.ratios,
       min: min(s.ratios),
       coldMs: s.cold,
@@ -315,7 +316,7 @@ function reportLarge(context: BenchContext, round: ResultsRound, s: Samples): vo
     value: median(s.cold) / 1000,
     unit: 's',
     target: { op: '<=', value: TARGET_LARGE_COLD_S },
-    detail: { ms: s.cold, min: min(s.cold), max: max(s.cold), responseBytes: s.responseBytes },
+    detail: { round: describe(round), ms: s.cold, min: min(s.cold), max: max(s.cold), responseBytes: s.responseBytes },
   })
 }
 
@@ -328,17 +329,23 @@ async function warmDistrict(context: BenchContext, service: RunningService, dist
   const resultsReqPerS: number[] = []
   const bare: number[] = []
   const ratios: number[] = []
-  for (let pair = 0; pair < WARM_PAIRS; pair++) {
-    const sameBytes = checkBaseline(
+  const bareRoute = async () =>
+    checkBaseline(
       await measureHelloWorld({ seconds, connections: CONNECTIONS, payload: { text: body }, expectBody: body }),
     )
-    const results = await loadTest(`district results, pair ${pair + 1}`, {
+  const resultsRoute = (pair: number) =>
+    loadTest(`district results, pair ${pair + 1}`, {
       url: `${service.baseUrl}/v1/periods/${district.spec.period}/results`,
       headers: { authorization: `Bearer ${service.adminToken}`, accept: 'application/json' },
       connections: CONNECTIONS,
       seconds,
       expectBody: body,
     })
+  for (let pair = 0; pair < WARM_PAIRS; pair++) {
+    // Which of the two runs first alternates, so that a drift of the machine's load favours neither.
+    let sameBytes = pair % 2 === 0 ? await bareRoute() : null
+    const results = await resultsRoute(pair)
+    sameBytes ??= await bareRoute()
     resultsReqPerS.push(results.requestsPerSecond)
     bare.push(sameBytes.requestsPerSecond)
     ratios.push(round2(results.requestsPerSecond / sameBytes.requestsPerSecond))
