@@ -236,11 +236,18 @@ function reportStale(context: BenchContext, stale: StaleState, analyzed: Samples
       analyzedMs: analyzed.cold,
       rawAggregateStaleMs: stale.samples.raw,
       rawAggregateAnalyzedMs: analyzed.raw,
-      // The stale and the analysed reads are minutes apart: the same comparison with each read divided by
-      // the raw aggregate of its own run, which a change of the machine's load weighs on alike.
-      coldVsRawStaleOverAnalyzed: round2(median(stale.samples.ratios) / median(analyzed.ratios)),
       statisticsWhileStale: stale.statistics,
     },
+  })
+  // The stale and the analysed reads are minutes apart, and a change of the machine's load between them
+  // moves the ratio above: the same comparison with each read divided by the raw aggregate of its own run
+  // (which reads `scores` alone, analysed by the service after a big import) weighs the load on both sides.
+  context.figure({
+    name: `results_scale_after_import_vs_analyzed_${key}_per_raw`,
+    label: `${describe(stale.round)}: the same, each read ÷ its run's raw aggregate (diagnostic, medians)`,
+    value: round2(median(stale.samples.ratios) / median(analyzed.ratios)),
+    unit: '×',
+    detail: { staleRatios: stale.samples.ratios, analyzedRatios: analyzed.ratios },
   })
 }
 
