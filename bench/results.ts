@@ -25,7 +25,7 @@
  * Every answer is checked: 3,300 items, statistics.count 3,300, and each unit's points and maximum equal
  * to the sums of the imported rows (after each single-score write too, so a stale read fails loudly).
  */
-import { HttpError, json, request, type HttpResponse } from './lib/http.js'
+import { HttpError } from './lib/http.js'
 import { measureHelloWorld, type HelloBaseline } from './lib/hello.js'
 import { loadTest, type LoadResult } from './lib/load.js'
 import { envNumber, log } from './lib/log.js'
@@ -33,29 +33,28 @@ import { megabytes } from './lib/memory.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
 import {
-  dataset,
-  DATASET_SEED,
-  expectedTotals,
-  frameworkBody,
-  importCsv,
-  leaves,
-  setUpRound,
-  units,
-  type Dataset,
-  type Leaf,
-  type Unit,
-} from './lib/round.js'
+  checkBaseline,
+  checkResults,
+  getResults,
+  importResultsRound,
+  makeResultsRound,
+  peakMb,
+  type ResultsRound,
+  type RoundSpec,
+} from './lib/results.js'
+import { DATASET_SEED } from './lib/round.js'
 import { buildService, startService, type RunningService } from './lib/server.js'
 import {
   analyzeTables,
   setAutovacuum,
+  statisticsState,
   tableStatistics,
   timeStatement,
   unitTotalsStatement,
-  type TableStatistics,
 } from './lib/sql.js'
+import { max, median, seconds } from './lib/stats.js'
 
-const PROVINCE = {
+const PROVINCE: RoundSpec = {
   framework: 'bench-khung-tinh-2024',
   period: 'bench-tinh-2024',
   fields: 10,
@@ -65,7 +64,7 @@ const PROVINCE = {
   prefix: '',
   totalPoints: 100,
 }
-const DISTRICT = {
+const DISTRICT: RoundSpec = {
   framework: 'bench-khung-huyen-2024',
   period: 'bench-huyen-2024',
   fields: 6,
@@ -85,177 +84,6 @@ const CONNECTIONS = 10
 const TARGET_COLD_S = 0.5
 const TARGET_PEAK_RSS_MB = 300
 const TARGET_WARM_RATIO = 0.5
-const READ_TIMEOUT_MS = 60_000
-
-/** One appraised score changed back and forth: a write that drops the cached results. */
-class ScoreWriter {
-  private readonly unit: string
-  private readonly criterion: string
-  private current: number
-
-  constructor(
-    private readonly round: Round,
-    data: Dataset,
-  ) {
-    const row = data.rows.find((r) => r.notApplicable === '' && r.unit === round.units[0]!.code)
-    if (!row) throw new Error('no applicable row to rewrite')
-    this.unit = row.unit
-    this.criterion = row.criterion
-    this.current = row.appraised
-  }
-
-  async write(service: RunningService): Promise<{ ms: number; unit: string; criterion: string; appraised: number }> {
-    const next = this.current === 50 ? 25 : 50
-    const { body, response } = await json<{ summary: { updated: number } }>(
-      'PUT scores',
-      `${service.baseUrl}/v1/periods/${this.round.spec.period}/units/${this.unit}/scores`,
-      {
-        method: 'PUT',
-        token: service.adminToken,
-        body: { scores: [{ criterion: this.criterion, appraised: next / 100 }] },
-        expect: [200],
-      },
-    )
-    if (body.summary.updated !== 1)
-      throw new Error(`PUT scores: expected 1 updated, the service answered ${response.text.slice(0, 300)}`)
-    this.round.expected.get(this.unit)!.points += next - this.current
-    this.current = next
-    return { ms: Math.round(response.ms * 10) / 10, unit: this.unit, criterion: this.criterion, appraised: next / 100 }
-  }
-}
-
-interface Round {
-  spec: typeof PROVINCE
-  leaves: Leaf[]
-  units: Unit[]
-  rows: number
-  /** The CSV to import; dropped once imported, so that the load tests' client runs on a small heap. */
-  csv: string | null
-  /** Per unit, hundredths: kept up to date with the single-score writes. */
-  expected: Map<string, { points: number; max: number }>
-  writer: ScoreWriter
-}
-
-function makeRound(spec: typeof PROVINCE, seed: number): Round {
-  const all = leaves(spec.fields, spec.leavesPerField)
-  const unitList = units(spec.xa, spec.phong, spec.prefix)
-  const data = dataset(all, unitList, seed)
-  const round = {
-    spec,
-    leaves: all,
-    units: unitList,
-    rows: data.rows.length,
-    csv: data.csv,
-    expected: expectedTotals(all, data),
-  } as Round
-  round.writer = new ScoreWriter(round, data)
-  return round
-}
-
-interface ResultsBody {
-  group: string | null
-  statistics: { count: number; mean: number | null }
-  items: Array<{
-    unit: { code: string; group: string }
-    points: number
-    maxPoints: number
-    index: number | null
-    rank: { position: number } | null
-  }>
-}
-
-const hundredths = (n: number): number => Math.round(n * 100)
-
-/** Fails loudly unless the answer is the round's results: every unit, with its points and maximum. */
-function checkResults(what: string, round: Round, response: HttpResponse, group: string | null = null): ResultsBody {
-  if (response.status !== 200) throw new HttpError(what, response)
-  const body = JSON.parse(response.text) as ResultsBody
-  const listed = group === null ? round.units : round.units.filter((u) => u.group === group)
-  if (body.items.length !== listed.length) throw new Error(`${what}: ${body.items.length} items, not ${listed.length}`)
-  if (body.statistics.count !== listed.length)
-    throw new Error(`${what}: statistics.count is ${body.statistics.count}, not ${listed.length}`)
-  if (body.group !== group)
-    throw new Error(`${what}: group ${JSON.stringify(body.group)}, not ${JSON.stringify(group)}`)
-  let previous = Infinity
-  for (const item of body.items) {
-    const expected = round.expected.get(item.unit.code)
-    if (!expected) throw new Error(`${what}: unexpected unit ${item.unit.code}`)
-    if (hundredths(item.points) !== expected.points || hundredths(item.maxPoints) !== expected.max) {
-      throw new Error(
-        `${what}: unit ${item.unit.code} has ${item.points} of ${item.maxPoints} points, expected ${expected.points / 100} of ${expected.max / 100}`,
-      )
-    }
-    const index = item.index ?? -1
-    if (index > previous) throw new Error(`${what}: items are not sorted by index (${item.unit.code})`)
-    previous = index
-  }
-  return body
-}
-
-function getResults(
-  service: RunningService,
-  period: string,
-  options: { query?: string; accept?: string } = {},
-): Promise<HttpResponse> {
-  return request(`${service.baseUrl}/v1/periods/${period}/results${options.query ?? ''}`, {
-    headers: { authorization: `Bearer ${service.adminToken}`, accept: options.accept ?? 'application/json' },
-    timeoutMs: READ_TIMEOUT_MS,
-  })
-}
-
-async function loadRound(service: RunningService, round: Round): Promise<Record<string, number>> {
-  const { spec } = round
-  if (round.csv === null) throw new Error(`${spec.period} was imported already`)
-  const setup = await setUpRound(service, {
-    framework: spec.framework,
-    frameworkBody: frameworkBody(round.leaves),
-    totalPoints: spec.totalPoints,
-    period: spec.period,
-    units: round.units,
-  })
-  const imported = await importCsv(service, spec.period, round.csv, false)
-  if (imported.response.status !== 200) throw new HttpError(`import ${spec.period}`, imported.response)
-  const body = JSON.parse(imported.response.text) as { rows: number; created: number }
-  if (body.rows !== round.rows || body.created !== round.rows)
-    throw new Error(`import ${spec.period}: ${imported.response.text.slice(0, 500)}`)
-  round.csv = null
-  return { ...setup, importS: imported.seconds, rows: round.rows }
-}
-
-const seconds = (ms: number): number => Math.round(ms) / 1000
-const max = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), -Infinity)
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-/** A baseline with failed requests is no baseline. */
-function checkBaseline(baseline: HelloBaseline): HelloBaseline {
-  if (baseline.errors > 0 || baseline.non2xx > 0)
-    throw new Error(
-      `the ${baseline.path} baseline had ${baseline.errors} errors and ${baseline.non2xx} non-2xx answers`,
-    )
-  return baseline
-}
-
-const peakMb = (service: RunningService): number => {
-  const memory = service.memory()
-  if (!memory) throw new Error(`could not read the peak RSS of the service (pid ${service.pid}) from /proc`)
-  return megabytes(memory.peakRssBytes)
-}
-
-const statisticsState = (tables: readonly TableStatistics[]) =>
-  Object.fromEntries(
-    tables.map((t) => [
-      t.table,
-      {
-        liveRows: t.liveRows,
-        modifiedSinceAnalyze: t.modifiedSinceAnalyze,
-        analyzed: t.lastAnalyze ?? t.lastAutoanalyze,
-      },
-    ]),
-  )
 
 interface ColdPhase {
   afterRestart: number[]
@@ -272,7 +100,7 @@ interface ColdPhase {
 async function coldPhase(
   context: BenchContext,
   db: BenchDatabase,
-  province: Round,
+  province: ResultsRound,
   phase: string,
   previous: RunningService | null,
 ): Promise<ColdPhase> {
@@ -358,16 +186,16 @@ export const resultsBenchmark: Benchmark = {
     const db = await createBenchDatabase()
     await setAutovacuum(db, false)
 
-    const province = makeRound(PROVINCE, DATASET_SEED)
-    const district = makeRound(DISTRICT, DATASET_SEED + 1)
+    const province = makeResultsRound(PROVINCE, DATASET_SEED)
+    const district = makeResultsRound(DISTRICT, DATASET_SEED + 1)
 
     // The loading process: sets both rounds up and imports their scores (its peak RSS is the import's).
     const loader = await startService({ databaseUrl: db.url })
     log(
       `loading the district round (${DISTRICT_UNITS} units × ${district.leaves.length} leaves) and the province round (${PROVINCE_UNITS} units × ${province.leaves.length} leaves)`,
     )
-    const districtSetup = await loadRound(loader, district)
-    const provinceSetup = await loadRound(loader, province)
+    const districtSetup = await importResultsRound(loader, district)
+    const provinceSetup = await importResultsRound(loader, province)
     const afterImport = await getResults(loader, PROVINCE.period)
     checkResults('first read after the import', province, afterImport)
     const responseBytes = Buffer.byteLength(afterImport.text)

@@ -16,6 +16,7 @@ import { importRatioBenchmark } from './import-ratio.js'
 import { reportBenchmark } from './report.js'
 import { importStatesBenchmark } from './import-states.js'
 import { resultsBenchmark } from './results.js'
+import { resultsScaleBenchmark } from './results-scale.js'
 import { surveyBenchmark } from './survey.js'
 import { measureHelloWorld } from './lib/hello.js'
 import { envFlag, envNumber, log } from './lib/log.js'
@@ -28,6 +29,7 @@ const benchmarks: readonly Benchmark[] = [
   importRatioBenchmark,
   importStatesBenchmark,
   resultsBenchmark,
+  resultsScaleBenchmark,
   reportBenchmark,
   surveyBenchmark,
   embeddedBenchmark,

@@ -9,6 +9,8 @@ declare module 'autocannon' {
     method?: string
     headers?: Record<string, string>
     body?: string
+    /** Answers whose body differs are counted in `mismatches`. */
+    expectBody?: string
   }
   interface Histogram {
     average: number
@@ -28,6 +30,7 @@ declare module 'autocannon' {
     errors: number
     timeouts: number
     non2xx: number
+    mismatches: number
     duration: number
     totalCompletedRequests?: number
     totalBytes?: number

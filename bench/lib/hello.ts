@@ -18,6 +18,8 @@ export interface HelloBaseline {
   seconds: number
   errors: number
   non2xx: number
+  /** Answers whose body was not `expectBody` (0 when none was given). */
+  mismatches: number
   /** Mean response bytes per second, in megabytes (10^6 bytes) per second. */
   megabytesPerSecond: number
   /** `/` (hello world) or `/payload` (the given payload). */
@@ -33,7 +35,13 @@ const START_TIMEOUT_MS = 30_000
  * as the service and its client do in the other benchmarks: compare figures with it in the same run.
  */
 export async function measureHelloWorld(
-  options: { seconds?: number; connections?: number; payload?: { text: string; contentType?: string } } = {},
+  options: {
+    seconds?: number
+    connections?: number
+    payload?: { text: string; contentType?: string }
+    /** Every answer's body is compared with this (a string compare in the client, as loadTest's). */
+    expectBody?: string
+  } = {},
 ): Promise<HelloBaseline> {
   const seconds = options.seconds ?? envNumber('BENCH_SECONDS', 10)
   const connections = options.connections ?? 10
@@ -79,7 +87,13 @@ export async function measureHelloWorld(
     log(
       `${payloadDir ? 'payload-matched' : 'hello-world'} baseline: autocannon ${url}, ${connections} connections, ${seconds} s`,
     )
-    const result = await autocannon({ url, connections, duration: seconds, timeout: 10 })
+    const result = await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      ...(options.expectBody !== undefined ? { expectBody: options.expectBody } : {}),
+    })
     return {
       requestsPerSecond: Math.round(result.requests.average),
       latencyP50Ms: result.latency.p50,
@@ -88,6 +102,7 @@ export async function measureHelloWorld(
       seconds: result.duration,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      mismatches: result.mismatches,
       megabytesPerSecond: Math.round(result.throughput.average / 10_000) / 100,
       path,
     }

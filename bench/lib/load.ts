@@ -17,12 +17,19 @@ export interface LoadResult {
 
 /**
  * Autocannon against one URL of the service (127.0.0.1 only): `connections` connections for
- * BENCH_SECONDS (or `seconds`). Every answer must be 2xx and no request may fail or time out:
- * otherwise this throws, so a fast error page never passes for a figure.
+ * BENCH_SECONDS (or `seconds`). Every answer must be 2xx (and `expectBody`, when given) and no request
+ * may fail or time out: otherwise this throws, so a fast error page never passes for a figure.
  */
 export async function loadTest(
   what: string,
-  options: { url: string; headers?: Record<string, string>; connections?: number; seconds?: number },
+  options: {
+    url: string
+    headers?: Record<string, string>
+    connections?: number
+    seconds?: number
+    /** Every answer's body must be this, byte for byte (a warm read answers the same bytes each time). */
+    expectBody?: string
+  },
 ): Promise<LoadResult> {
   const seconds = options.seconds ?? envNumber('BENCH_SECONDS', 10)
   const connections = options.connections ?? 10
@@ -34,10 +41,11 @@ export async function loadTest(
     duration: seconds,
     timeout: 30,
     ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.expectBody !== undefined ? { expectBody: options.expectBody } : {}),
   })
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0 || result.mismatches > 0) {
     throw new Error(
-      `${what}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers (status codes ${JSON.stringify(result.statusCodeStats ?? {})})`,
+      `${what}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers, ${result.mismatches} other bodies than expected (status codes ${JSON.stringify(result.statusCodeStats ?? {})})`,
     )
   }
   if (result.requests.total === 0) throw new Error(`${what}: no request completed`)

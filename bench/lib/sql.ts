@@ -125,17 +125,44 @@ export async function tableStatistics(db: BenchDatabase, tables: readonly string
 }
 
 /**
+ * Every table of the run's schema (or database), in name order: what a benchmark analyses when the
+ * statements it times may read tables it does not name (a service change can add one).
+ */
+export async function runTables(db: BenchDatabase): Promise<string[]> {
+  const client: pg.Client = await db.connect()
+  try {
+    const { rows } = await client.query<{ tablename: string }>(
+      `select tablename from pg_tables where schemaname = current_schema() order by tablename`,
+    )
+    return rows.map((r) => r.tablename)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Per table, what a reader of a figure needs: rows, rows the statistics do not know yet, when analysed. */
+export const statisticsState = (tables: readonly TableStatistics[]) =>
+  Object.fromEntries(
+    tables.map((t) => [
+      t.table,
+      {
+        liveRows: t.liveRows,
+        modifiedSinceAnalyze: t.modifiedSinceAnalyze,
+        analyzed: t.lastAnalyze ?? t.lastAutoanalyze,
+      },
+    ]),
+  )
+
+/**
  * Turns autovacuum off (or back to the server's setting) for every table of the run's schema or
  * database, so that whether the planner's statistics are stale does not depend on when autovacuum wakes
  * (every autovacuum_naptime, 1 min by default): a storage parameter, nothing the planner reads.
  */
 export async function setAutovacuum(db: BenchDatabase, enabled: boolean): Promise<void> {
+  const tables = await runTables(db)
   const client: pg.Client = await db.connect()
   try {
-    const { rows } = await client.query<{ tablename: string }>(
-      `select tablename from pg_tables where schemaname = current_schema()`,
-    )
-    for (const { tablename } of rows) {
+    for (const tablename of tables) {
       const name = `"${tablename.replaceAll('"', '""')}"`
       await client.query(
         enabled
