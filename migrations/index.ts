@@ -7,6 +7,8 @@ import * as m0005 from './0005_drop_unread_framework_tables.js'
 import * as m0006 from './0006_score_counts.js'
 import * as m0007 from './0007_events_webhooks.js'
 import * as m0008 from './0008_compact_score_audit.js'
+// 0009 is taken by a change made in parallel.
+import * as m0010 from './0010_scores_unit_check.js'
 
 /**
  * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
@@ -21,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0006_score_counts': m0006,
   '0007_events_webhooks': m0007,
   '0008_compact_score_audit': m0008,
+  '0010_scores_unit_check': m0010,
 }
