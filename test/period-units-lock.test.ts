@@ -226,6 +226,29 @@ t.test(
   },
 )
 
+t.test(
+  'scores are written by ScoreWriter alone, which only writeScores makes, and only once it holds its locks',
+  async (t) => {
+    const files = sources()
+    const writes = files.flatMap(({ path, text }) =>
+      [
+        ...text.matchAll(
+          /\b(?:insertInto|updateTable|mergeInto)\(\s*['"`]scores\b|\b(?:insert\s+into|update|merge\s+into)\s+scores\b/gi,
+        ),
+      ].map((m) => `${path}: ${m[0]}`),
+    )
+    t.same(writes, ['modules/scores/repository.ts: update scores', 'modules/scores/repository.ts: insert into scores'])
+    const makers = files.flatMap(({ path, text }) => [...text.matchAll(/new ScoreWriter\(/g)].map(() => path))
+    t.same(makers, ['modules/scores/service.ts'])
+    const service = files.find((f) => f.path === 'modules/scores/service.ts')!.text
+    const from = service.slice(service.indexOf('export async function writeScores('))
+    const locked = from.indexOf('await lockScope(')
+    t.ok(locked >= 0 && locked < from.indexOf('stageRows('), "a unit's write locks before it stages rows")
+    const importLocked = from.indexOf('await lockImportedPeriod(')
+    t.ok(importLocked >= 0 && importLocked < from.indexOf('.apply('), 'an import locks the period before it writes')
+  },
+)
+
 t.test('no cascade, trigger or rule removes rows of period_units but the cascade from a deleted period', async (t) => {
   const app = await build(t)
   const { rows: actions } = await sql<{ relation: string; references: string; on_delete: string; on_update: string }>`
