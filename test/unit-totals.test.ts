@@ -411,3 +411,16 @@ t.test('the migration computes the totals of the scores stored before it, and it
   const updated = await sql`update scores set appraised = 1 where unit_code = 'xa-b'`.execute(db)
   t.equal(Number(updated.numAffectedRows), 1, 'scores are written without the triggers after the down')
 })
+
+t.test('the database refuses a score of a unit the period does not list, through the totals key', async (t) => {
+  const app = await setup(t)
+  await seedUnit(app, 'xa-ngoai')
+  await t.rejects(
+    sql`insert into scores (period_code, unit_code, criterion_code, self) values ('p', 'xa-ngoai', '1.1', 1)`.execute(
+      app.db,
+    ),
+    { code: '23503', constraint: 'unit_totals_period_unit_fk' },
+  )
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from scores`.execute(app.db)
+  t.equal(rows[0]!.n, 0, 'nothing stored')
+})
