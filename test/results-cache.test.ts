@@ -1,4 +1,5 @@
 import t from 'tap'
+import { sql } from 'kysely'
 import { build } from './helpers/build.js'
 import { call, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
 
@@ -35,4 +36,33 @@ t.test('the representations kept per period are bounded', async (t) => {
   for (let i = 0; i < 100; i++) await call(app, 'GET', `/v1/periods/p1/results?group=g${i}`)
   const size = await app.results.encodedSize(app.db, 'p1')
   t.equal(size?.entries, 64)
+})
+
+t.test('cached results are answered while another session holds the periods table locked', async (t) => {
+  const app = await build(t)
+  await seedUnit(app, 'u1')
+  await seedFramework(app, 'f1')
+  await seedPeriod(app, 'p1', 'f1', ['u1'])
+  const first = await call(app, 'GET', '/v1/periods/p1/results')
+  t.equal(first.statusCode, 200)
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let locked!: () => void
+  const isLocked = new Promise<void>((resolve) => (locked = resolve))
+  const locker = app.db.transaction().execute(async (trx) => {
+    await sql`lock table periods in access exclusive mode`.execute(trx)
+    locked()
+    await held
+  })
+  await isLocked
+  try {
+    const read = call(app, 'GET', '/v1/periods/p1/results')
+    const timeout = new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 3000))
+    const answer = await Promise.race([read, timeout])
+    t.not(answer, 'waiting', 'the warm read does not wait for the periods table')
+    if (answer !== 'waiting') t.equal(answer.body, first.body, 'the same results')
+  } finally {
+    release()
+    await locker
+  }
 })

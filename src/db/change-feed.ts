@@ -237,6 +237,11 @@ export class InvalidatedCache<V> {
     return this.entries.values()
   }
 
+  /** The entry held for `key`, if the feed is live to keep it current; nothing is computed. */
+  peek(key: string): V | undefined {
+    return this.feed.live ? this.entries.get(key) : undefined
+  }
+
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     if (this.feed.live) {
       const hit = this.entries.get(key)

@@ -113,7 +113,7 @@ export async function resultRoutes(fastify: FastifyInstance, options: { results:
       const { snapshot } = request.query
       const media = chooseFormat(request.query.format, request.headers.accept)
       // Refuse before computing: a caller that may not read costs no computation and fills no cache.
-      const found = await periods.find(request.params.period)
+      const found = options.results.cachedPeriod(request.params.period) ?? (await periods.find(request.params.period))
       if (!found) throw notFound('period', request.params.period)
       await assertPeriodVisible(app.db, found, request.identity)
       const refusal = resultsRefusal(request.identity, found.status, snapshot)

@@ -213,6 +213,14 @@ export class ResultsService {
     return { period: results.period, ...(await encoded) }
   }
 
+  /**
+   * The period as its cached results hold it: every change to the period (status, units, framework)
+   * drops them, like a score write. A warm read then asks the database nothing.
+   */
+  cachedPeriod(code: string): PeriodRow | undefined {
+    return this.cache.peek(code)?.period
+  }
+
   /** How many representations of a period are kept, and their bytes (for tests and diagnostics). */
   async encodedSize(db: Kysely<Database>, code: string): Promise<{ entries: number; bytes: number } | undefined> {
     const results = await this.cache.get(code, () => this.compute(db, code))
