@@ -98,8 +98,8 @@ class EncodedCache {
 interface PeriodResults {
   period: PeriodRow
   whole: ResultsDocument
-  /** The exact text of the unfiltered JSON answer (a snapshot's stored bytes when frozen). */
-  text: string
+  /** The exact bytes of the unfiltered JSON answer (a snapshot's stored text when frozen), made once. */
+  json: Buffer
   bands: readonly Band[]
   /** The groups of the period's units: only their representations are worth keeping. */
   groups: Set<string>
@@ -254,7 +254,7 @@ export class ResultsService {
     if (type === 'xlsx') return toXlsx(document, results.bands)
     if (type === 'svg') return Buffer.from(toSvg(document, results.bands), 'utf8')
     if (type === 'html') return Buffer.from(toHtml(document, results.bands), 'utf8')
-    return Buffer.from(document === results.whole ? results.text : serialise(document), 'utf8')
+    return document === results.whole ? results.json : Buffer.from(serialise(document), 'utf8')
   }
 
   private async compute(
@@ -268,7 +268,14 @@ export class ResultsService {
     const { bands } = framework
     if (snapshotNumber === undefined && period.status !== 'published') {
       const whole = await this.live(db, period, null, framework)
-      return { period, whole, text: serialise(whole), bands, groups: groupsOf(whole), encoded: new EncodedCache() }
+      return {
+        period,
+        whole,
+        json: Buffer.from(serialise(whole), 'utf8'),
+        bands,
+        groups: groupsOf(whole),
+        encoded: new EncodedCache(),
+      }
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
@@ -280,7 +287,14 @@ export class ResultsService {
       )
     }
     const whole = JSON.parse(snapshot.body) as ResultsDocument
-    return { period, whole, text: snapshot.body, bands, groups: groupsOf(whole), encoded: new EncodedCache() }
+    return {
+      period,
+      whole,
+      json: Buffer.from(snapshot.body, 'utf8'),
+      bands,
+      groups: groupsOf(whole),
+      encoded: new EncodedCache(),
+    }
   }
 }
 
