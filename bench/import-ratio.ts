@@ -9,6 +9,7 @@
  * Every results answer is checked against points computed here, exactly, with the domain's own
  * functions (src/domain/indicators.ts), so a fast wrong answer never passes.
  */
+import { median } from './lib/stats.js'
 import { HttpError, request, type HttpResponse } from './lib/http.js'
 import { log } from './lib/log.js'
 import { createBenchDatabase } from './lib/postgres.js'
@@ -143,11 +144,6 @@ async function coldRead(
   return { service: fresh, seconds }
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 const ratioOf = (a: number, b: number): number => Math.round((a / b) * 100) / 100
 
 export const importRatioBenchmark: Benchmark = {

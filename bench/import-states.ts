@@ -15,6 +15,7 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
+import { median } from './lib/stats.js'
 import { log, envNumber, secondsSince } from './lib/log.js'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js'
 import type { BenchContext, Benchmark } from './lib/report.js'
@@ -142,11 +143,6 @@ async function putOtherPeriod(service: RunningService, units: readonly string[])
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
 
 interface RunTimes {
   copy: number

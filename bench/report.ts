@@ -28,6 +28,7 @@ import { normaliseFramework, type FrameworkContent, type FrameworkInput } from '
 import { computeResults, type UnitTotals } from '../src/domain/results.js'
 import { frameworkInputs, toUnitTotals } from '../src/modules/results/inputs.js'
 import { ResultsRepository } from '../src/modules/results/repository.js'
+import { median } from './lib/stats.js'
 import { HttpError, request, type HttpResponse } from './lib/http.js'
 import { log } from './lib/log.js'
 import { megabytes } from './lib/memory.js'
@@ -48,11 +49,6 @@ const TARGET_FILE_S = 5
 const READ_TIMEOUT_MS = 120_000
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10
 
 function get(service: RunningService, query = ''): Promise<HttpResponse> {

@@ -24,6 +24,7 @@
  * the service sends (survey repository `tallies`) and the unit-totals one. Sanity: one batch sent again
  * reports every id as a duplicate and changes nothing (the rows, the tallies, the results).
  */
+import { median } from './lib/stats.js'
 import { HttpError, boundedPool, request, type HttpResponse } from './lib/http.js'
 import { log, secondsSince } from './lib/log.js'
 import { megabytes } from './lib/memory.js'
@@ -46,11 +47,11 @@ import { buildService, startService, type RunningService } from './lib/server.js
 import {
   analyzeTables,
   setAutovacuum,
+  statisticsState,
   tableStatistics,
   talliesStatement,
   timeStatement,
   unitTotalsStatement,
-  type TableStatistics,
 } from './lib/sql.js'
 
 const FRAMEWORK = 'bench-khung-khaosat-2024'
@@ -265,24 +266,7 @@ async function stored(db: BenchDatabase): Promise<{ responses: number; tallyRows
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 const round1 = (n: number): number => Math.round(n * 10) / 10
-
-const statisticsState = (tables: readonly TableStatistics[]) =>
-  Object.fromEntries(
-    tables.map((t) => [
-      t.table,
-      {
-        liveRows: t.liveRows,
-        modifiedSinceAnalyze: t.modifiedSinceAnalyze,
-        analyzed: t.lastAnalyze ?? t.lastAutoanalyze,
-      },
-    ]),
-  )
 
 /** The database's share: the statements the service sends for the results, straight through pg. */
 async function reportStatements(

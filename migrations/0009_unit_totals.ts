@@ -102,10 +102,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Brings the given units' rows up to date: creates the missing ones and locks them all (in key order,
   // so two refreshes never wait on each other in a cycle), then, in a later statement that sees what the
-  // writers it waited for committed, recomputes them.
+  // writers it waited for committed, recomputes them. No units (null arrays, from an aggregate over no
+  // rows): nothing to do.
   await sql`create function unit_totals_refresh(period_codes text[], unit_codes text[])
     returns void language plpgsql as $$
     begin
+      if period_codes is null then
+        return;
+      end if;
       insert into unit_totals (period_code, unit_code)
         select distinct c.period_code, c.unit_code from unnest(period_codes, unit_codes) c(period_code, unit_code)
         order by 1, 2
@@ -126,8 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function scores_totals_after_insert() returns trigger language plpgsql as $$
     begin
       perform unit_totals_refresh(array_agg(period_code), array_agg(unit_code))
-        from (select distinct period_code, unit_code from inserted_scores) c
-        having count(*) > 0;
+        from (select distinct period_code, unit_code from inserted_scores) c;
       return null;
     end $$`.execute(db)
   await sql`create function scores_totals_after_update() returns trigger language plpgsql as $$
@@ -135,8 +138,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       perform unit_totals_refresh(array_agg(period_code), array_agg(unit_code))
         from (
           select period_code, unit_code from updated_scores union select period_code, unit_code from replaced_scores
-        ) c
-        having count(*) > 0;
+        ) c;
       return null;
     end $$`.execute(db)
   await sql`create function scores_totals_after_delete() returns trigger language plpgsql as $$
@@ -145,8 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         from (
           select distinct d.period_code, d.unit_code from deleted_scores d
           join period_units pu on pu.period_code = d.period_code and pu.unit_code = d.unit_code
-        ) c
-        having count(*) > 0;
+        ) c;
       return null;
     end $$`.execute(db)
   await sql`create function scores_totals_after_truncate() returns trigger language plpgsql as $$
@@ -173,8 +174,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function periods_totals_after_framework_change() returns trigger language plpgsql as $$
     begin
       perform unit_totals_refresh(array_agg(s.period_code), array_agg(s.unit_code))
-        from (select distinct period_code, unit_code from scores where period_code = new.code) s
-        having count(*) > 0;
+        from (select distinct period_code, unit_code from scores where period_code = new.code) s;
       return null;
     end $$`.execute(db)
   await sql`create trigger periods_totals_framework after update of framework_code on periods
@@ -186,8 +186,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         from (
           select distinct s.period_code, s.unit_code from periods p join scores s on s.period_code = p.code
           where p.framework_code = new.code
-        ) s
-        having count(*) > 0;
+        ) s;
       return null;
     end $$`.execute(db)
   await sql`create trigger frameworks_totals_content after update of content on frameworks
@@ -195,8 +194,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     execute function frameworks_totals_after_content_change()`.execute(db)
 
   await sql`select unit_totals_refresh(array_agg(period_code), array_agg(unit_code))
-    from (select distinct period_code, unit_code from scores) c
-    having count(*) > 0`.execute(db)
+    from (select distinct period_code, unit_code from scores) c`.execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

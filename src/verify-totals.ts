@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { sql } from 'kysely'
 import { ConfigError, loadConfig } from './config.js'
 import { openConfiguredDatabase, openDatabase, type DatabaseHandle } from './db/database.js'
 import { DataDirInUseError } from './db/owner-lock.js'
+import { PeriodsRepository } from './modules/periods/repository.js'
 import { ResultsRepository, type StaleTotals } from './modules/results/repository.js'
 
 /**
@@ -46,19 +46,15 @@ async function main(): Promise<number> {
     if (only.length > 0) periods = periods.filter((p) => only.includes(p))
     let failed = 0
     for (const period of periods) {
-      const units = await db
-        .selectFrom('period_units')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('period_code', '=', period)
-        .executeTakeFirstOrThrow()
+      const units = await new PeriodsRepository(db).units(period)
       let stale = await new ResultsRepository(db).staleTotals(period)
-      report(period, Number(units.n), stale)
+      report(period, units.length, stale)
       if (stale.length > 0 && repair) {
+        const differing = stale.map((s) => s.unit)
         stale = await db.transaction().execute(async (trx) => {
-          await sql`select unit_totals_refresh(${sql.val(stale.map(() => period))}::text[], ${sql.val(
-            stale.map((s) => s.unit),
-          )}::text[])`.execute(trx)
-          return new ResultsRepository(trx).staleTotals(period)
+          const results = new ResultsRepository(trx)
+          await results.refreshTotals(period, differing)
+          return results.staleTotals(period)
         })
         process.stdout.write(
           `  repaired: ${stale.length === 0 ? 'the totals now match' : `${stale.length} still differ`}\n`,

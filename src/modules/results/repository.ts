@@ -83,6 +83,13 @@ export class ResultsRepository {
     return rows
   }
 
+  /** Recomputes the given units' totals from their scores, as the triggers do (for a repair). */
+  async refreshTotals(period: string, units: readonly string[]): Promise<void> {
+    await sql`select unit_totals_refresh(${sql.val(units.map(() => period))}::text[], ${sql.val(units)}::text[])`.execute(
+      this.db,
+    )
+  }
+
   async snapshot(period: string, number?: number): Promise<SnapshotRow | undefined> {
     let query = this.db
       .selectFrom('result_snapshots')

@@ -268,14 +268,7 @@ export class ResultsService {
     const { bands } = framework
     if (snapshotNumber === undefined && period.status !== 'published') {
       const whole = await this.live(db, period, null, framework)
-      return {
-        period,
-        whole,
-        json: Buffer.from(serialise(whole), 'utf8'),
-        bands,
-        groups: groupsOf(whole),
-        encoded: new EncodedCache(),
-      }
+      return periodResults(period, whole, serialise(whole), bands)
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
@@ -287,14 +280,7 @@ export class ResultsService {
       )
     }
     const whole = JSON.parse(snapshot.body) as ResultsDocument
-    return {
-      period,
-      whole,
-      json: Buffer.from(snapshot.body, 'utf8'),
-      bands,
-      groups: groupsOf(whole),
-      encoded: new EncodedCache(),
-    }
+    return periodResults(period, whole, snapshot.body, bands)
   }
 }
 
@@ -322,3 +308,8 @@ export function serialise(d: ResultsDocument): string {
 }
 
 const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
+
+/** A period's results as cached: `text` is the exact JSON answer, kept as bytes. */
+function periodResults(period: PeriodRow, whole: ResultsDocument, text: string, bands: readonly Band[]): PeriodResults {
+  return { period, whole, json: Buffer.from(text, 'utf8'), bands, groups: groupsOf(whole), encoded: new EncodedCache() }
+}
