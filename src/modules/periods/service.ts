@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
+import { PERIOD_UNIT_TABLES, refreshStatistics } from '../../db/statistics.js'
 import type { PeriodStatus } from '../../domain/period-status.js'
 import { checkTransition } from '../../domain/period-status.js'
 import { AppError, notFound, ruleViolated, type ProblemError } from '../../http/problems.js'
@@ -53,6 +54,18 @@ export async function putPeriod(
   input: PeriodInput,
   identity: Identity,
 ): Promise<{ created: boolean; period: PeriodView }> {
+  const { added, ...result } = await writePeriod(db, changes, code, input, identity)
+  await refreshStatistics(db, { dryRun: false, created: added, updated: 0 }, PERIOD_UNIT_TABLES)
+  return result
+}
+
+async function writePeriod(
+  db: Kysely<Database>,
+  changes: ChangeFeed,
+  code: string,
+  input: PeriodInput,
+  identity: Identity,
+): Promise<{ created: boolean; period: PeriodView; added: number }> {
   const wanted = { code, name: nfc(input.name), year: input.year, framework: input.framework }
   return changes.transaction(db, async (trx, announce, emit) => {
     const periods = new PeriodsRepository(trx)
@@ -73,19 +86,20 @@ export async function putPeriod(
         reason: null,
       })
       emit({ type: 'period.created', period: code, data: { ...wanted, status: 'open', units } })
-      return { created: true, period: { ...wanted, status: 'open', units } }
+      return { created: true, period: { ...wanted, status: 'open', units }, added: units.length }
     }
 
     const current = await periods.units(code)
-    const added = units.filter((u) => !current.includes(u))
-    const removed = current.filter((u) => !units.includes(u))
+    const [wantedSet, currentSet] = [new Set(units), new Set(current)]
+    const added = units.filter((u) => !currentSet.has(u))
+    const removed = current.filter((u) => !wantedSet.has(u))
     const changed =
       existing.name !== wanted.name ||
       existing.year !== wanted.year ||
       existing.framework !== wanted.framework ||
       added.length > 0 ||
       removed.length > 0
-    if (!changed) return { created: false, period: { ...existing, units: current } }
+    if (!changed) return { created: false, period: { ...existing, units: current }, added: 0 }
     if (existing.status === 'published') {
       throw new AppError('period-locked', `Period ${JSON.stringify(code)} is published; reopen it to change it`)
     }
@@ -110,7 +124,7 @@ export async function putPeriod(
     announce('results', code)
     await periods.removeUnits(code, removed)
     await periods.addUnits(code, added)
-    return { created: false, period: { ...wanted, status: existing.status, units } }
+    return { created: false, period: { ...wanted, status: existing.status, units }, added: added.length }
   })
 }
 

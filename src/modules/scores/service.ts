@@ -20,7 +20,7 @@ import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
 import { ScoreWriter, type ChangeSummary } from './repository.js'
-import { refreshStatistics } from './statistics.js'
+import { refreshStatistics } from '../../db/statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
 export interface ScoreRowRequest {
