@@ -11,7 +11,7 @@ import {
   type FieldSpec,
   type ItemField,
 } from './fields.js'
-import { ExactSum, hundredthsJson, numberHundredths, safeNumber } from './hundredths.js'
+import { ExactSum, hundredthsJson, numberHundredths, roundedIndex, safeNumber } from './hundredths.js'
 import { countsScorer, type CountsScorer, type HundredthsFraction, type RatioRule } from './indicators.js'
 import { surveyLeafPoints } from './par-index.js'
 import { competitionRanks, orderForListing, type Rank, type RankCandidate } from './ranking.js'
@@ -177,7 +177,25 @@ interface Scoring {
   fieldMaxima: readonly number[]
 }
 
+/** A unit of appraisal leaves only (no survey or ratio leaf): its stored totals are its points, exactly. */
+function scoreStoredOnly(u: UnitTotals, scoring: Scoring): Scored {
+  const index = roundedIndex(u.appraisalHundredths, u.maxHundredths)
+  const self = new ExactSum()
+  self.addWhole(u.selfHundredths)
+  return {
+    totals: u,
+    points: u.appraisalHundredths,
+    index,
+    satisfaction: null,
+    provisional: u.missingAppraisals > 0,
+    fields: scoreFields(scoring.fieldMaxima, u.fieldPoints, u.fieldNotApplicable, []),
+    selfAssessment: selfAssessmentOf(self, u.maxHundredths, index),
+  }
+}
+
 function scoreUnit(u: UnitTotals, scoring: Scoring): Scored {
+  if (scoring.leaves.survey.length === 0 && u.ratioCounts.length === 0 && u.satisfaction === null)
+    return scoreStoredOnly(u, scoring)
   const earned = new Earned()
   const surveyMissing = creditSurveyLeaves(u, scoring.leaves.survey, earned)
   creditRatioLeaves(u, scoring.leaves, scoring.scorers, earned)
@@ -246,21 +264,29 @@ function rankAll(scored: readonly Scored[], fieldCount: number): Ranks {
   }
 }
 
+/** The band of an item as answered: one object per band, shared by the items it holds. */
+type ItemBand = { code: string; label: string }
+
+function itemBands(bands: readonly Band[]): (index: number) => ItemBand {
+  const classify = classifier(bands)
+  const answered = new Map(bands.map((band) => [band, { code: band.code, label: band.label }]))
+  return (index) => answered.get(classify(index))!
+}
+
 function resultItem(
   s: Scored,
   position: number,
   ranks: Ranks,
-  classify: (index: number) => Band,
+  bandOf: (index: number) => ItemBand,
   fields: readonly FieldSpec[],
 ): ResultItem {
   const { code, name, group } = s.totals
-  const band = s.index === null ? null : classify(s.index)
   return {
     unit: { code, name, group },
     points: hundredthsJson(s.points),
     maxPoints: hundredthsJson(s.totals.maxHundredths),
     index: s.index === null ? null : hundredthsJson(s.index),
-    band: band && { code: band.code, label: band.label },
+    band: s.index === null ? null : bandOf(s.index),
     rank: ranks.overall[position] ?? null,
     groupRank: ranks.group[position] ?? null,
     satisfaction:
@@ -297,9 +323,9 @@ export function computeResults(
     if (group === null || s.totals.group === group)
       listed.push({ code: s.totals.code, value: s.index, rankable: s.totals.rankable, position })
   })
-  const classify = classifier(bands)
+  const bandOf = itemBands(bands)
   const items = orderForListing(listed).map(({ position }) =>
-    resultItem(scored[position]!, position, ranks, classify, fields),
+    resultItem(scored[position]!, position, ranks, bandOf, fields),
   )
   return { ...summariseItems(items, bands, documentFields(fields)), items }
 }
