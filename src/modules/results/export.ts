@@ -8,7 +8,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const SVG_TYPE = 'image/svg+xml'
 export const HTML_TYPE = 'text/html'
 
-export function exportFileName(d: ResultsDocument, extension: 'csv' | 'xlsx' | 'svg' | 'html'): string {
+export function exportFileName(
+  d: Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>,
+  extension: 'csv' | 'xlsx' | 'svg' | 'html',
+): string {
   const parts = ['ket-qua-cchc', d.period.code, d.group, d.snapshot ? `cong-bo-${d.snapshot.number}` : null].filter(
     Boolean,
   )

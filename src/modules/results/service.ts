@@ -31,15 +31,18 @@ const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year
 
 export type ResultsMediaType = ReportFormat
 
-/** One answer as sent: the bytes, the document they were made from (for file names), and their ETag. */
+/** What an answer's headers need of its document: the period, the group, the publication (file names, caching). */
+export type DocumentHeading = Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>
+
+/** One answer as sent: the bytes, the heading of the document they were made from, and their ETag. */
 export interface ResultsRepresentation {
   period: PeriodRow
-  document: ResultsDocument
+  document: DocumentHeading
   body: Buffer
   etag: string
 }
 
-type Encoded = Promise<{ document: ResultsDocument; body: Buffer; etag: string }>
+type Encoded = Promise<{ document: DocumentHeading; body: Buffer; etag: string }>
 
 /** At most this many representations of one period are kept (media types × groups), least recently used out. */
 export const MAX_ENCODED_PER_PERIOD = 64
@@ -95,11 +98,16 @@ class EncodedCache {
   }
 }
 
-/** A period's results, and each representation asked of them so far (by group and media type). */
+/**
+ * A period's results, and each representation asked of them so far (by group and media type). The results
+ * are kept as the bytes of their JSON answer alone (a snapshot's stored text when frozen): a 33,000-unit
+ * document held as objects takes twice its 15 MB of JSON, and the garbage collector lets the heap grow to
+ * a multiple of what stays alive. Another representation is made from the bytes, parsed again, once.
+ */
 interface PeriodResults {
   period: PeriodRow
-  whole: ResultsDocument
-  /** The exact bytes of the unfiltered JSON answer (a snapshot's stored text when frozen), made once. */
+  heading: DocumentHeading
+  /** The exact bytes of the unfiltered JSON answer, made once. */
   json: Buffer
   bands: readonly Band[]
   /** The groups of the period's units: only their representations are worth keeping. */
@@ -202,12 +210,7 @@ export class ResultsService {
       else this.misses++
     }
     if (!encoded) {
-      const document = options.group === null ? results.whole : this.forGroup(results, options.group)
-      encoded = this.encode(results, document, options.type).then((body) => ({
-        document,
-        body,
-        etag: representationEtag(document, body, options.type, document === results.whole),
-      }))
+      encoded = this.represent(results, options.group, options.type)
       // A group no unit has answers an empty listing, and is not kept: made-up groups fill no memory.
       if (options.group === null || results.groups.has(options.group)) results.encoded.set(key, encoded)
     }
@@ -240,8 +243,17 @@ export class ResultsService {
     return { hits: this.hits, misses: this.misses, entries, bytes }
   }
 
-  private forGroup(results: PeriodResults, group: string): ResultsDocument {
-    const { whole } = results
+  /** The bytes of one representation, with their heading and ETag. */
+  private async represent(results: PeriodResults, group: string | null, type: ResultsMediaType): Encoded {
+    const whole = group === null && type === 'json'
+    if (whole) return { document: results.heading, body: results.json, etag: representationEtag(results, null) }
+    const document = documentOf(results)
+    const view = group === null ? document : this.forGroup(results, document, group)
+    const body = await this.encode(results, view, type)
+    return { document: headingOf(view), body, etag: representationEtag(results, body) }
+  }
+
+  private forGroup(results: PeriodResults, whole: ResultsDocument, group: string): ResultsDocument {
     const items = whole.items.filter((i) => i.unit.group === group)
     const { fields, selfAssessmentGap, ...summary } = summariseItems(items, results.bands, whole.fields ?? [])
     // A publication frozen before fields and the gap existed stays without them under ?group= too.
@@ -255,7 +267,6 @@ export class ResultsService {
     if (type === 'xlsx') return toXlsx(document, results.bands)
     if (type === 'svg') return Buffer.from(toSvg(document, results.bands), 'utf8')
     if (type === 'html') return Buffer.from(toHtml(document, results.bands), 'utf8')
-    if (document === results.whole) return results.json
     // A live document is written by resultsJson; one read back from a frozen publication keeps the member
     // order it was frozen with, which JSON.stringify preserves.
     return document.snapshot === null ? resultsJson(document) : Buffer.from(serialise(document), 'utf8')
@@ -290,12 +301,21 @@ export class ResultsService {
 
 /**
  * A strong ETag per representation: the publication's hash for its frozen JSON (the very bytes it was
- * made from), otherwise a hash of the bytes sent.
+ * made from; `body` null), otherwise a hash of the bytes sent.
  */
-function representationEtag(document: ResultsDocument, body: Buffer, type: ResultsMediaType, whole: boolean): string {
-  if (type === 'json' && whole && document.snapshot) return `"${document.snapshot.hash}"`
-  return `"sha256:${createHash('sha256').update(body).digest('hex')}"`
+function representationEtag(results: PeriodResults, body: Buffer | null): string {
+  const { snapshot } = results.heading
+  if (body === null && snapshot) return `"${snapshot.hash}"`
+  return `"sha256:${createHash('sha256')
+    .update(body ?? results.json)
+    .digest('hex')}"`
 }
+
+const headingOf = (d: ResultsDocument): DocumentHeading => ({ period: d.period, group: d.group, snapshot: d.snapshot })
+
+/** The whole document, read back from the cached bytes: the same values the bytes were written from. */
+const documentOf = (results: PeriodResults): ResultsDocument =>
+  JSON.parse(results.json.toString('utf8')) as ResultsDocument
 
 /**
  * One key order for live and frozen answers: the order of docs/api.md. The text a publication freezes;
@@ -316,7 +336,7 @@ export function serialise(d: ResultsDocument): string {
 
 const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
 
-/** A period's results as cached, with the exact bytes of its JSON answer. */
+/** A period's results as cached: the exact bytes of its JSON answer, and what is known without parsing them. */
 function periodResults(period: PeriodRow, whole: ResultsDocument, json: Buffer, bands: readonly Band[]): PeriodResults {
-  return { period, whole, json, bands, groups: groupsOf(whole), encoded: new EncodedCache() }
+  return { period, heading: headingOf(whole), json, bands, groups: groupsOf(whole), encoded: new EncodedCache() }
 }
