@@ -56,6 +56,7 @@ const NAMES = [
   'line\nbreak\ttab\u0000nul\u001f',
   'emoji 🏛️ and a lone \ud800 surrogate',
   'DEL \u007f and NBSP \u00a0',
+  'edges of the UTF-8 lengths \u0080\u07ff\u0800\ud7ff\ue000\uffff',
   '',
 ]
 

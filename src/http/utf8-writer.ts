@@ -2,8 +2,8 @@
  * JSON text written straight into UTF-8 bytes, for answers of many megabytes: a 33,000-unit results
  * document is 15 MB. JSON.stringify builds it as one string, two bytes per character as soon as a single
  * name has a Vietnamese letter, and Buffer.from then transcodes all of it. Here keys, punctuation, numbers
- * and plain ASCII strings are stored byte by byte, and only strings that need it go through the encoder;
- * memory holds the bytes once, and little garbage is made on the way.
+ * and strings are stored byte by byte (only a string with something to escape, or a surrogate, goes
+ * through JSON.stringify); memory holds the bytes once, and little garbage is made on the way.
  *
  * What is written is exactly what JSON.stringify writes for the same values (tests compare the bytes).
  */
@@ -17,7 +17,11 @@ const DOT = 0x2e
 const MINUS = 0x2d
 const DIGIT_0 = 0x30
 const SPACE = 0x20
-const DELETE = 0x7f
+/** Code units from here on take two bytes in UTF-8, and from THREE_BYTES on three. */
+const TWO_BYTES = 0x80
+const THREE_BYTES = 0x800
+const SURROGATES = 0xd800
+const SURROGATES_END = 0xdfff
 
 /**
  * Below this many hundredths, a two-decimal number's shortest round-trip form (what JSON.stringify
@@ -43,21 +47,29 @@ export class Utf8JsonWriter {
 
   /** A JSON string literal, escaped as JSON.stringify escapes it. */
   string(value: string): void {
-    // The common case, printable ASCII with nothing to escape, is copied as is; anything else (a
-    // Vietnamese letter, a quote, a control character) goes through JSON.stringify and the encoder.
-    this.room(value.length + 2)
+    // Characters of the Basic Multilingual Plane (Vietnamese letters among them) are encoded here, one to
+    // three bytes each; anything to escape (a quote, a backslash, a control character) or a surrogate (an
+    // emoji, or a lone one, which JSON.stringify escapes) goes through JSON.stringify and the encoder.
+    this.room(value.length * 3 + 2)
     const chunk = this.chunk
     const start = this.at
     let at = start
     chunk[at++] = QUOTE
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i)
-      if (c < SPACE || c >= DELETE || c === QUOTE || c === BACKSLASH) {
+      if (c >= SPACE && c < TWO_BYTES && c !== QUOTE && c !== BACKSLASH) chunk[at++] = c
+      else if (c >= TWO_BYTES && c < THREE_BYTES) {
+        chunk[at++] = 0xc0 | (c >> 6)
+        chunk[at++] = 0x80 | (c & 0x3f)
+      } else if (c >= THREE_BYTES && (c < SURROGATES || c > SURROGATES_END)) {
+        chunk[at++] = 0xe0 | (c >> 12)
+        chunk[at++] = 0x80 | ((c >> 6) & 0x3f)
+        chunk[at++] = 0x80 | (c & 0x3f)
+      } else {
         this.at = start
         this.json(JSON.stringify(value))
         return
       }
-      chunk[at++] = c
     }
     chunk[at++] = QUOTE
     this.at = at
@@ -82,13 +94,14 @@ export class Utf8JsonWriter {
       this.chunk[this.at++] = MINUS
       magnitude = -h
     }
-    const whole = Math.floor(magnitude / 100)
+    const whole = (magnitude / 100) | 0
     const cents = magnitude - whole * 100
     this.digits(whole)
     if (cents === 0) return
+    const tenths = (cents / 10) | 0
     this.chunk[this.at++] = DOT
-    this.chunk[this.at++] = DIGIT_0 + Math.floor(cents / 10)
-    if (cents % 10 !== 0) this.chunk[this.at++] = DIGIT_0 + (cents % 10)
+    this.chunk[this.at++] = DIGIT_0 + tenths
+    if (cents !== tenths * 10) this.chunk[this.at++] = DIGIT_0 + (cents - tenths * 10)
   }
 
   /** `null`, or the number. */
@@ -109,16 +122,20 @@ export class Utf8JsonWriter {
     return Buffer.concat(this.chunks, this.total)
   }
 
-  /** The decimal digits of a whole number 0 ≤ n < 2^31. */
+  /** The decimal digits of a whole number 0 ≤ n < 2^31 (so `| 0` truncates it exactly). */
   private digits(n: number): void {
-    let length = 1
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) length++
     const chunk = this.chunk
+    if (n < 10) {
+      chunk[this.at++] = DIGIT_0 + n
+      return
+    }
+    let length = 2
+    for (let rest = (n / 100) | 0; rest > 0; rest = (rest / 10) | 0) length++
     let at = this.at + length
     this.at = at
     let rest = n
     do {
-      const next = Math.floor(rest / 10)
+      const next = (rest / 10) | 0
       chunk[--at] = DIGIT_0 + (rest - next * 10)
       rest = next
     } while (rest > 0)
