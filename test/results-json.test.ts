@@ -1,23 +1,12 @@
 import t from 'tap'
 import { DEFAULT_BANDS } from '../src/domain/bands.js'
 import type { FieldSpec } from '../src/domain/fields.js'
-import { ratio } from '../src/domain/ratio.js'
-import { computeResults, type UnitTotals } from '../src/domain/results.js'
+import { computeResults, rankResults, type UnitTotals } from '../src/domain/results.js'
 import { Utf8JsonWriter } from '../src/http/utf8-writer.js'
 import type { ResultsDocument } from '../src/modules/results/document.js'
-import { resultsJson } from '../src/modules/results/results-json.js'
+import { rankedResultsJson, resultsJson } from '../src/modules/results/results-json.js'
 import { serialise } from '../src/modules/results/service.js'
-
-/** A seeded generator, so that a failure names the case that broke. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let x = Math.imul(state ^ (state >>> 15), 1 | state)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { FIELDS, NAMES, prng, randomUnits } from './helpers/random-results.js'
 
 const written = (write: (out: Utf8JsonWriter) => void): string => {
   const out = new Utf8JsonWriter()
@@ -47,19 +36,6 @@ t.test('numbers are written as JSON.stringify writes them', async (t) => {
   )
 })
 
-const NAMES = [
-  'UBND xã Quảng Lợi',
-  'Phòng Tư pháp',
-  '<script>alert(1)</script>',
-  '=HYPERLINK("http://x")',
-  'back\\slash "quoted"',
-  'line\nbreak\ttab\u0000nul\u001f',
-  'emoji 🏛️ and a lone \ud800 surrogate',
-  'DEL \u007f and NBSP \u00a0',
-  'edges of the UTF-8 lengths \u0080\u07ff\u0800\ud7ff\ue000\uffff',
-  '',
-]
-
 t.test('strings are escaped and encoded as JSON.stringify and Buffer.from do', async (t) => {
   for (const name of NAMES) {
     const out = new Utf8JsonWriter()
@@ -85,39 +61,12 @@ t.test('a document larger than a chunk comes out whole, in order', async (t) => 
   t.ok(bytes.equals(Buffer.from(`[${parts.join(',')}]`, 'utf8')), 'the same bytes as one JSON.stringify')
 })
 
-const FIELDS: FieldSpec[] = [
-  { code: '1', title: 'Công tác chỉ đạo, điều hành', maxHundredths: 1000n },
-  { code: '2', title: 'Cải cách "thể chế"', maxHundredths: 500n },
-  { code: '3', title: 'TTHC', maxHundredths: 0n },
-]
-
-/** Units with ties, unrankable ones, empty maxima, satisfaction or none, names that need escaping. */
-function randomUnits(random: () => number, count: number, fields: number): UnitTotals[] {
-  const pick = (n: number) => Math.floor(random() * n)
-  return Array.from({ length: count }, (_, i) => {
-    const max = random() < 0.1 ? 0 : 1000 + pick(3) * 250
-    return {
-      code: `unit-${pick(count * 2)}-${i}`,
-      name: NAMES[pick(NAMES.length)]!,
-      group: ['xa', 'phong', 'nhóm "đặc biệt"'][pick(3)]!,
-      rankable: random() < 0.85,
-      appraisalHundredths: pick(4) * 250 + (random() < 0.5 ? pick(max + 1) : 0),
-      maxHundredths: max,
-      missingAppraisals: random() < 0.2 ? 1 : 0,
-      satisfaction:
-        random() < 0.5 ? null : { index: random() < 0.2 ? null : ratio(BigInt(pick(10_001)), 3n), elements: new Map() },
-      ratioCounts: [],
-      selfHundredths: pick(max + 1),
-      fieldPoints: Array.from({ length: fields }, () => pick(4) * 125),
-      fieldNotApplicable: Array.from({ length: fields }, () => (random() < 0.2 ? 250 : 0)),
-    }
-  })
-}
+const PERIOD = { code: 'ky-2024', name: 'Kỳ đánh giá "2024"', year: 2024, status: 'appraisal' as const }
+const NO_COMPUTED_LEAVES = { survey: [], ratio: new Map() }
 
 function liveDocument(units: UnitTotals[], fields: FieldSpec[], group: string | null): ResultsDocument {
-  const results = computeResults(units, { survey: [], ratio: new Map() }, DEFAULT_BANDS, group, fields)
-  const period = { code: 'ky-2024', name: 'Kỳ đánh giá "2024"', year: 2024, status: 'appraisal' as const }
-  return { period, group, snapshot: null, ...results }
+  const results = computeResults(units, NO_COMPUTED_LEAVES, DEFAULT_BANDS, group, fields)
+  return { period: PERIOD, group, snapshot: null, ...results }
 }
 
 t.test('a live document is written as the bytes of JSON.stringify, whatever its units', async (t) => {
@@ -147,4 +96,21 @@ t.test('items of a publication frozen before fields are written without them', a
   const bytes = resultsJson(frozen)
   t.ok(bytes.equals(Buffer.from(serialise(frozen), 'utf8')), 'the same bytes as JSON.stringify')
   t.notOk(bytes.toString('utf8').includes('"fields"'), 'no fields member anywhere')
+})
+
+t.test('the JSON written straight from ranked results is the JSON of the document made of them', async (t) => {
+  const random = prng(4)
+  for (let round = 0; round < 60; round++) {
+    const fields = FIELDS.slice(0, round % 4)
+    const units = randomUnits(random, round === 0 ? 0 : 1 + Math.floor(random() * 40), fields.length)
+    for (const group of [null, 'xa', 'none']) {
+      const ranked = rankResults(units, NO_COMPUTED_LEAVES, DEFAULT_BANDS, group, fields)
+      const expected = Buffer.from(serialise(liveDocument(units, fields, group)), 'utf8')
+      if (!rankedResultsJson({ period: PERIOD, group, snapshot: null }, ranked).equals(expected)) {
+        t.fail(`round ${round}, group ${group}: the bytes differ`, { expected: expected.toString('utf8') })
+        return
+      }
+    }
+  }
+  t.pass('60 rounds × 3 groups, 0 to 40 units, 0 to 3 fields')
 })

@@ -108,7 +108,8 @@ export interface Results {
   items: ResultItem[]
 }
 
-interface Scored {
+/** A unit scored: its published figures in hundredths, before ranking. */
+export interface Scored {
   totals: UnitTotals
   /** The unit's points, rounded half-up to hundredths. */
   points: number
@@ -219,7 +220,7 @@ function scoreUnit(u: UnitTotals, scoring: Scoring): Scored {
 }
 
 /** Every rank of every unit of the period, by the unit's position. */
-interface Ranks {
+export interface Ranks {
   overall: Array<Rank | null>
   group: Array<Rank | null>
   satisfaction: Array<Rank | null>
@@ -265,7 +266,7 @@ function rankAll(scored: readonly Scored[], fieldCount: number): Ranks {
 }
 
 /** The band of an item as answered: one object per band, shared by the items it holds. */
-type ItemBand = { code: string; label: string }
+export type ItemBand = { code: string; label: string }
 
 function itemBands(bands: readonly Band[]): (index: number) => ItemBand {
   const classify = classifier(bands)
@@ -300,17 +301,32 @@ function resultItem(
 }
 
 /**
- * The results of a period: each unit's points, index and band, its rank over all rankable units and
- * within its group, its satisfaction and that rank, and the statistics over the listed units. A group
- * filter narrows the items and the statistics but never changes a rank.
+ * A period's results before they are answered: every unit scored and ranked, the listed units in listing
+ * order, and the statistics over them. computeResults makes the items of it; the service writes their
+ * JSON straight from it (src/modules/results/results-json.ts), the same bytes without the objects.
  */
-export function computeResults(
+export interface RankedResults {
+  scored: readonly Scored[]
+  ranks: Ranks
+  /** The positions in `scored` of the listed units (the group's, or all), in listing order. */
+  listing: readonly number[]
+  bandOf: (index: number) => ItemBand
+  fields: readonly FieldSpec[]
+  summary: Omit<Results, 'items'>
+}
+
+/**
+ * Every unit scored and ranked over all rankable units and within its group (of satisfaction, of each
+ * field too), and the statistics over the listed units. A group filter narrows the listing and the
+ * statistics but never changes a rank.
+ */
+export function rankResults(
   units: readonly UnitTotals[],
   leaves: ComputedLeaves,
   bands: readonly Band[],
   group: string | null,
   fields: readonly FieldSpec[] = [],
-): Results {
+): RankedResults {
   const scorers = new Map(
     [...leaves.ratio].map(([code, leaf]) => [code, countsScorer(leaf.rule, leaf.maxHundredths)] as const),
   )
@@ -323,11 +339,56 @@ export function computeResults(
     if (group === null || s.totals.group === group)
       listed.push({ code: s.totals.code, value: s.index, rankable: s.totals.rankable, position })
   })
-  const bandOf = itemBands(bands)
-  const items = orderForListing(listed).map(({ position }) =>
-    resultItem(scored[position]!, position, ranks, bandOf, fields),
+  const listing = orderForListing(listed).map((l) => l.position)
+  const summary = summariseListing(scored, listing, bands, fields)
+  return { scored, ranks, listing, bandOf: itemBands(bands), fields, summary }
+}
+
+/**
+ * The results of a period: each unit's points, index and band, its rank over all rankable units and
+ * within its group, its satisfaction and that rank, and the statistics over the listed units.
+ */
+export function computeResults(
+  units: readonly UnitTotals[],
+  leaves: ComputedLeaves,
+  bands: readonly Band[],
+  group: string | null,
+  fields: readonly FieldSpec[] = [],
+): Results {
+  const ranked = rankResults(units, leaves, bands, group, fields)
+  const items = ranked.listing.map((position) =>
+    resultItem(ranked.scored[position]!, position, ranked.ranks, ranked.bandOf, fields),
   )
-  return { ...summariseItems(items, bands, documentFields(fields)), items }
+  return { ...ranked.summary, items }
+}
+
+/**
+ * The statistics of the listed units, from the hundredths they are published with: the same figures
+ * summariseItems reads from the answered items (tests compare the two).
+ */
+function summariseListing(
+  scored: readonly Scored[],
+  listing: readonly number[],
+  bands: readonly Band[],
+  fields: readonly FieldSpec[],
+): Omit<Results, 'items'> {
+  const listed = listing.map((position) => scored[position]!)
+  const codes = listed.map((s) => s.totals.code)
+  const indexes = listed.map((s) => s.index)
+  const satisfactions = listed.map((s) => s.satisfaction)
+  const gap = (s: Scored) => (s.selfAssessment.gap === null ? null : numberHundredths(s.selfAssessment.gap))
+  return {
+    statistics: { ...summariseColumns(codes, indexes), bands: countBands(indexes, bands) },
+    satisfaction: satisfactions.some((s) => s !== null) ? summariseColumns(codes, satisfactions) : null,
+    fields: documentFields(fields).map((field, k) => ({
+      ...field,
+      statistics: summariseColumns(
+        codes,
+        listed.map((s) => s.fields[k]?.index ?? null),
+      ),
+    })),
+    selfAssessmentGap: summariseColumns(codes, listed.map(gap)),
+  }
 }
 
 /**

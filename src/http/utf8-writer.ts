@@ -84,10 +84,29 @@ export class Utf8JsonWriter {
   /** A number as JSON.stringify prints it; two-decimal numbers (the published values) without String(). */
   number(value: number): void {
     const h = Math.round(value * 100)
-    if (h / 100 !== value || h >= EXACT_HUNDREDTHS || h <= -EXACT_HUNDREDTHS) {
+    if (h / 100 !== value || h >= EXACT_HUNDREDTHS || h <= -EXACT_HUNDREDTHS)
       this.raw(Number.isFinite(value) ? String(value) : 'null')
-      return
-    }
+    else this.twoDecimals(h)
+  }
+
+  /**
+   * A whole number of hundredths as the two-decimal number it stands for (h ÷ 100, as JSON.stringify
+   * prints it). Beyond 2^53 hundredths no double holds the value: that throws rather than rounds.
+   */
+  hundredths(h: number): void {
+    if (h < EXACT_HUNDREDTHS && h > -EXACT_HUNDREDTHS) this.twoDecimals(h)
+    else if (Number.isSafeInteger(h)) this.raw(String(h / 100))
+    else throw new RangeError(`${h} hundredths cannot be published exactly`)
+  }
+
+  /** `null`, or the hundredths. */
+  nullableHundredths(h: number | null): void {
+    if (h === null) this.raw('null')
+    else this.hundredths(h)
+  }
+
+  /** h ÷ 100 for a whole number of hundredths below 2^31 in magnitude. */
+  private twoDecimals(h: number): void {
     this.room(16)
     let magnitude = h
     if (h < 0) {

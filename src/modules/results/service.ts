@@ -4,7 +4,13 @@ import { InvalidatedCache, type ChangeFeed } from '../../db/change-feed.js'
 import type { Database } from '../../db/schema.js'
 import type { Band } from '../../domain/bands.js'
 import type { FrameworkContent } from '../../domain/framework.js'
-import { computeResults, summariseItems, type UnitTotals } from '../../domain/results.js'
+import {
+  computeResults,
+  rankResults,
+  summariseItems,
+  type RankedResults,
+  type UnitTotals,
+} from '../../domain/results.js'
 import { frameworkInputs, toUnitTotals } from './inputs.js'
 import { toSvg } from './chart-svg.js'
 import { toHtml } from './report-html.js'
@@ -12,7 +18,7 @@ import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
 import type { ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
-import { resultsJson } from './results-json.js'
+import { rankedResultsJson, resultsJson } from './results-json.js'
 import type { Identity } from '../../domain/access.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
@@ -148,14 +154,25 @@ export class ResultsService {
     known?: FrameworkContent,
   ): Promise<ResultsDocument> {
     const framework = known ?? (await loadFramework(db, period.framework))
+    const { units, inputs } = await this.inputs(db, period, framework)
+    const results = computeResults(units, inputs.computedLeaves, framework.bands, group, inputs.fields.fields)
+    return { period: periodView(period), group, snapshot: null, ...results }
+  }
+
+  /** The live results of the whole period, ranked: what a cold read writes its JSON from. */
+  private async ranked(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent): Promise<RankedResults> {
+    const { units, inputs } = await this.inputs(db, period, framework)
+    return rankResults(units, inputs.computedLeaves, framework.bands, null, inputs.fields.fields)
+  }
+
+  /** Each unit of the period with its maintained totals and satisfaction, as the domain takes them. */
+  private async inputs(db: Kysely<Database>, period: PeriodRow, framework: FrameworkContent) {
     const inputs = frameworkInputs(framework)
     const [rows, satisfaction] = await Promise.all([
       new ResultsRepository(db).unitTotals(period.code),
       this.loadSatisfaction(db, period, framework),
     ])
-    const units = toUnitTotals(rows, inputs, satisfaction)
-    const results = computeResults(units, inputs.computedLeaves, framework.bands, group, inputs.fields.fields)
-    return { period: periodView(period), group, snapshot: null, ...results }
+    return { units: toUnitTotals(rows, inputs, satisfaction), inputs }
   }
 
   /**
@@ -282,8 +299,10 @@ export class ResultsService {
     const framework = await loadFramework(db, period.framework)
     const { bands } = framework
     if (snapshotNumber === undefined && period.status !== 'published') {
-      const whole = await this.live(db, period, null, framework)
-      return periodResults(period, whole, resultsJson(whole), bands)
+      const ranked = await this.ranked(db, period, framework)
+      const heading = { period: periodView(period), group: null, snapshot: null }
+      const groups = new Set(ranked.scored.map((s) => s.totals.group))
+      return periodResults(period, heading, rankedResultsJson(heading, ranked), groups, bands)
     }
     const snapshot = await new ResultsRepository(db).snapshot(period.code, snapshotNumber)
     if (!snapshot) {
@@ -295,7 +314,7 @@ export class ResultsService {
       )
     }
     const whole = JSON.parse(snapshot.body) as ResultsDocument
-    return periodResults(period, whole, Buffer.from(snapshot.body, 'utf8'), bands)
+    return periodResults(period, headingOf(whole), Buffer.from(snapshot.body, 'utf8'), groupsOf(whole), bands)
   }
 }
 
@@ -337,6 +356,12 @@ export function serialise(d: ResultsDocument): string {
 const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
 
 /** A period's results as cached: the exact bytes of its JSON answer, and what is known without parsing them. */
-function periodResults(period: PeriodRow, whole: ResultsDocument, json: Buffer, bands: readonly Band[]): PeriodResults {
-  return { period, heading: headingOf(whole), json, bands, groups: groupsOf(whole), encoded: new EncodedCache() }
+function periodResults(
+  period: PeriodRow,
+  heading: DocumentHeading,
+  json: Buffer,
+  groups: Set<string>,
+  bands: readonly Band[],
+): PeriodResults {
+  return { period, heading, json, bands, groups, encoded: new EncodedCache() }
 }
