@@ -9,7 +9,8 @@
  *   earlier unit-totals statement (one sum per unit, the not-applicable leaves as an array), the domain
  *   without fields, and the JSON text. "With fields" is what the service runs now: the statement with
  *   the leaf → field mapping, the domain with fields, ranks per field, statistics and the gap, and the
- *   JSON text. Every side writes its JSON answer with the service's writer (resultsJson). Both
+ *   JSON text. Every side ranks and writes its JSON answer as a cold read of the service does
+ *   (rankResults, rankedResultsJson). Both
  *   alternate, COMPARE_RUNS times each; the medians are compared. The service's own cold
  *   read (first GET after a restart, over HTTP) is reported beside them. Since the results read maintained
  *   totals (one row per unit), a stricter baseline is reported too: the same read of the totals, without
@@ -26,8 +27,8 @@ import pg from 'pg'
 import type { Database } from '../src/db/schema.js'
 import { readHundredths } from '../src/domain/hundredths.js'
 import { normaliseFramework, type FrameworkContent, type FrameworkInput } from '../src/domain/framework.js'
-import { computeResults, type Results, type UnitTotals } from '../src/domain/results.js'
-import { resultsJson } from '../src/modules/results/results-json.js'
+import { rankResults, type RankedResults, type UnitTotals } from '../src/domain/results.js'
+import { rankedResultsJson } from '../src/modules/results/results-json.js'
 import { frameworkInputs, toUnitTotals } from '../src/modules/results/inputs.js'
 import { ResultsRepository } from '../src/modules/results/repository.js'
 import { median } from './lib/stats.js'
@@ -87,13 +88,11 @@ interface WithoutFieldsRow {
 }
 
 /** The bytes of the JSON answer, as the service writes them (the same writer for every side compared). */
-const answer = (results: Results): Buffer =>
-  resultsJson({
-    period: { code: ROUND.period, name: ROUND.period, year: 2024, status: 'open' },
-    group: null,
-    snapshot: null,
-    ...results,
-  })
+const answer = (ranked: RankedResults): Buffer =>
+  rankedResultsJson(
+    { period: { code: ROUND.period, name: ROUND.period, year: 2024, status: 'open' }, group: null, snapshot: null },
+    ranked,
+  )
 
 /** What the service computed before fields: the earlier statement, the domain without fields, JSON. */
 async function withoutFields(pool: pg.Pool, framework: FrameworkContent): Promise<Buffer> {
@@ -117,7 +116,7 @@ async function withoutFields(pool: pg.Pool, framework: FrameworkContent): Promis
     fieldPoints: [],
     fieldNotApplicable: [],
   }))
-  return answer(computeResults(units, { survey: [], ratio: new Map() }, framework.bands, null))
+  return answer(rankResults(units, { survey: [], ratio: new Map() }, framework.bands, null))
 }
 
 /**
@@ -128,18 +127,18 @@ async function withoutFieldsFromTotals(db: Kysely<Database>, framework: Framewor
   const inputs = frameworkInputs(framework)
   const rows = await new ResultsRepository(db).unitTotals(ROUND.period)
   const units = toUnitTotals(rows, inputs, new Map()).map((u) => ({ ...u, fieldPoints: [], fieldNotApplicable: [] }))
-  return answer(computeResults(units, inputs.computedLeaves, framework.bands, null))
+  return answer(rankResults(units, inputs.computedLeaves, framework.bands, null))
 }
 
-/** What the service computes now (ResultsService.live without its cache): with fields and the gap. */
+/** What a cold read of the service computes now (without its cache): with fields and the gap. */
 async function withFields(db: Kysely<Database>, framework: FrameworkContent): Promise<Buffer> {
   const inputs = frameworkInputs(framework)
   const rows = await new ResultsRepository(db).unitTotals(ROUND.period)
   const units = toUnitTotals(rows, inputs, new Map())
-  const results = computeResults(units, inputs.computedLeaves, framework.bands, null, inputs.fields.fields)
-  if (results.items.length !== UNIT_COUNT || results.fields.length !== ROUND.fields)
+  const ranked = rankResults(units, inputs.computedLeaves, framework.bands, null, inputs.fields.fields)
+  if (ranked.listing.length !== UNIT_COUNT || ranked.summary.fields.length !== ROUND.fields)
     throw new Error('the in-process results with fields are not the round')
-  return answer(results)
+  return answer(ranked)
 }
 
 async function compare(database: BenchDatabase, body: unknown): Promise<Compared> {
