@@ -27,6 +27,7 @@ import { ChangeFeed } from '../src/db/change-feed.js'
 import { openConfiguredDatabase, openDatabase, type DatabaseHandle } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrator.js'
 import { district, districtFramework, scoredRows } from '../test/helpers/district-data.js'
+import { prng } from '../test/helpers/random-results.js'
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TOKEN = 'render-report-admin-token-0123456789'
@@ -106,17 +107,6 @@ async function seedDistrict(app: FastifyInstance): Promise<void> {
     units: district.map((u) => u.code),
   })
   await api(app, 'POST', '/v1/periods/2018/scores/import', { rows: district.flatMap(scoredRows) })
-}
-
-/** A deterministic generator, so every run prints the same province. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let x = Math.imul(state ^ (state >>> 15), 1 | state)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function provinceUnits(): Array<{ code: string; name: string; group: string }> {

@@ -14,3 +14,17 @@ export interface ResultsDocument extends Omit<Results, Added | 'items'>, Partial
   snapshot: { number: number; publishedAt: string; hash: string } | null
   items: DocumentItem[]
 }
+
+/**
+ * The members of a document before its items, in the order of docs/api.md: the one place that order is
+ * written, for JSON.stringify (a publication's text) and for the JSON writer (results-json.ts).
+ */
+export const documentHead = (d: Omit<ResultsDocument, 'items'>) => ({
+  period: d.period,
+  group: d.group,
+  snapshot: d.snapshot,
+  statistics: d.statistics,
+  satisfaction: d.satisfaction,
+  fields: d.fields,
+  selfAssessmentGap: d.selfAssessmentGap,
+})

@@ -8,7 +8,7 @@ import type { Rank } from '../../domain/ranking.js'
 import type { RankedResults, Scored } from '../../domain/results.js'
 import type { SelfAssessment } from '../../domain/self-assessment.js'
 import { Utf8JsonWriter } from '../../http/utf8-writer.js'
-import type { DocumentItem, ResultsDocument } from './document.js'
+import { documentHead, type DocumentItem, type ResultsDocument } from './document.js'
 
 /** What a document holds besides its items and statistics. */
 type Heading = Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>
@@ -115,16 +115,7 @@ function itemJson(out: Utf8JsonWriter, item: DocumentItem): void {
 
 /** The members before the items; small: JSON.stringify writes them, without the closing brace. */
 function headJson(out: Utf8JsonWriter, d: Omit<ResultsDocument, 'items'>): void {
-  const head = JSON.stringify({
-    period: d.period,
-    group: d.group,
-    snapshot: d.snapshot,
-    statistics: d.statistics,
-    satisfaction: d.satisfaction,
-    fields: d.fields,
-    selfAssessmentGap: d.selfAssessmentGap,
-  })
-  out.json(head.slice(0, -1))
+  out.json(JSON.stringify(documentHead(d)).slice(0, -1))
   out.raw(',"items":[')
 }
 

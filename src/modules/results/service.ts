@@ -16,7 +16,7 @@ import { toSvg } from './chart-svg.js'
 import { toHtml } from './report-html.js'
 import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
-import type { ResultsDocument } from './document.js'
+import { documentHead, type ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
 import { rankedResultsJson, resultsJson } from './results-json.js'
 import type { Identity } from '../../domain/access.js'
@@ -341,16 +341,7 @@ const documentOf = (results: PeriodResults): ResultsDocument =>
  * a live answer's bytes are the same, written faster by resultsJson.
  */
 export function serialise(d: ResultsDocument): string {
-  return JSON.stringify({
-    period: d.period,
-    group: d.group,
-    snapshot: d.snapshot,
-    statistics: d.statistics,
-    satisfaction: d.satisfaction,
-    fields: d.fields,
-    selfAssessmentGap: d.selfAssessmentGap,
-    items: d.items,
-  })
+  return JSON.stringify({ ...documentHead(d), items: d.items })
 }
 
 const groupsOf = (document: ResultsDocument): Set<string> => new Set(document.items.map((i) => i.unit.group))
