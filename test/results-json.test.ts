@@ -4,7 +4,7 @@ import type { FieldSpec } from '../src/domain/fields.js'
 import { computeResults, rankResults, type UnitTotals } from '../src/domain/results.js'
 import { Utf8JsonWriter } from '../src/http/utf8-writer.js'
 import type { ResultsDocument } from '../src/modules/results/document.js'
-import { rankedResultsJson, resultsJson } from '../src/modules/results/results-json.js'
+import { rankedResultsJson } from '../src/modules/results/results-json.js'
 import { serialise } from '../src/modules/results/service.js'
 import { FIELDS, NAMES, prng, randomUnits } from './helpers/random-results.js'
 
@@ -68,35 +68,6 @@ function liveDocument(units: UnitTotals[], fields: FieldSpec[], group: string | 
   const results = computeResults(units, NO_COMPUTED_LEAVES, DEFAULT_BANDS, group, fields)
   return { period: PERIOD, group, snapshot: null, ...results }
 }
-
-t.test('a live document is written as the bytes of JSON.stringify, whatever its units', async (t) => {
-  const random = prng(2)
-  for (let round = 0; round < 60; round++) {
-    const fields = FIELDS.slice(0, round % 4)
-    const units = randomUnits(random, round === 0 ? 0 : 1 + Math.floor(random() * 40), fields.length)
-    for (const group of [null, 'xa', 'none']) {
-      const document = liveDocument(units, fields, group)
-      const expected = Buffer.from(serialise(document), 'utf8')
-      if (!resultsJson(document).equals(expected)) {
-        t.fail(`round ${round}, group ${group}: the bytes differ`, { expected: expected.toString('utf8') })
-        return
-      }
-    }
-  }
-  t.pass('60 rounds × 3 groups, 0 to 40 units, 0 to 3 fields')
-})
-
-t.test('items of a publication frozen before fields are written without them', async (t) => {
-  const document = liveDocument(randomUnits(prng(3), 12, 2), FIELDS.slice(0, 2), null)
-  const { fields: _fields, selfAssessmentGap: _gap, ...before } = document
-  const frozen: ResultsDocument = {
-    ...before,
-    items: document.items.map(({ fields: _f, selfAssessment: _s, ...rest }) => rest),
-  }
-  const bytes = resultsJson(frozen)
-  t.ok(bytes.equals(Buffer.from(serialise(frozen), 'utf8')), 'the same bytes as JSON.stringify')
-  t.notOk(bytes.toString('utf8').includes('"fields"'), 'no fields member anywhere')
-})
 
 t.test('the JSON written straight from ranked results is the JSON of the document made of them', async (t) => {
   const random = prng(4)

@@ -1,8 +1,9 @@
 /**
- * A results document as the bytes of its JSON answer. The members are written in the order of docs/api.md,
- * which is the order in which the domain builds them, so the bytes are those of JSON.stringify followed by
- * Buffer.from (test/results-json.test.ts compares them on every kind of document); only several times
- * faster, and without a 30 MB string on the way for a 33,000-unit province.
+ * A period's live results as the bytes of their JSON answer, written straight from the ranked results.
+ * The members come in the order of docs/api.md, which is the order in which the domain builds a document,
+ * so the bytes are those of JSON.stringify of computeResults' document followed by Buffer.from
+ * (test/results-json.test.ts compares them on random rounds); without the item objects, and without a
+ * 30 MB string on the way for a 33,000-unit province.
  */
 import type { Rank } from '../../domain/ranking.js'
 import type { RankedResults, Scored } from '../../domain/results.js'
@@ -25,25 +26,6 @@ function rankJson(out: Utf8JsonWriter, rank: Rank | null): void {
   out.raw(',"tied":')
   out.boolean(rank.tied)
   out.raw('}')
-}
-
-function fieldsJson(out: Utf8JsonWriter, fields: NonNullable<DocumentItem['fields']>): void {
-  out.raw(',"fields":[')
-  for (let k = 0; k < fields.length; k++) {
-    const f = fields[k]!
-    out.raw(k === 0 ? '{"code":' : ',{"code":')
-    out.string(f.code)
-    out.raw(',"points":')
-    out.number(f.points)
-    out.raw(',"maxPoints":')
-    out.number(f.maxPoints)
-    out.raw(',"index":')
-    out.nullable(f.index)
-    out.raw(',"rank":')
-    rankJson(out, f.rank)
-    out.raw('}')
-  }
-  out.raw(']')
 }
 
 function selfAssessmentJson(out: Utf8JsonWriter, s: SelfAssessment): void {
@@ -78,57 +60,10 @@ function bandJson(out: Utf8JsonWriter, band: DocumentItem['band']): void {
   out.raw('}')
 }
 
-function satisfactionJson(out: Utf8JsonWriter, satisfaction: DocumentItem['satisfaction']): void {
-  if (satisfaction === null) {
-    out.raw('null')
-    return
-  }
-  out.raw('{"index":')
-  out.number(satisfaction.index)
-  out.raw(',"rank":')
-  rankJson(out, satisfaction.rank)
-  out.raw('}')
-}
-
-function itemJson(out: Utf8JsonWriter, item: DocumentItem): void {
-  unitJson(out, item.unit)
-  out.raw(',"points":')
-  out.number(item.points)
-  out.raw(',"maxPoints":')
-  out.number(item.maxPoints)
-  out.raw(',"index":')
-  out.nullable(item.index)
-  out.raw(',"band":')
-  bandJson(out, item.band)
-  out.raw(',"rank":')
-  rankJson(out, item.rank)
-  out.raw(',"groupRank":')
-  rankJson(out, item.groupRank)
-  out.raw(',"satisfaction":')
-  satisfactionJson(out, item.satisfaction)
-  out.raw(',"provisional":')
-  out.boolean(item.provisional)
-  if (item.fields !== undefined) fieldsJson(out, item.fields)
-  if (item.selfAssessment !== undefined) selfAssessmentJson(out, item.selfAssessment)
-  out.raw('}')
-}
-
 /** The members before the items; small: JSON.stringify writes them, without the closing brace. */
 function headJson(out: Utf8JsonWriter, d: Omit<ResultsDocument, 'items'>): void {
   out.json(JSON.stringify(documentHead(d)).slice(0, -1))
   out.raw(',"items":[')
-}
-
-/** The document's JSON, in the order of docs/api.md, as UTF-8 bytes. */
-export function resultsJson(d: ResultsDocument): Buffer {
-  const out = new Utf8JsonWriter()
-  headJson(out, d)
-  for (let i = 0; i < d.items.length; i++) {
-    if (i > 0) out.raw(',')
-    itemJson(out, d.items[i]!)
-  }
-  out.raw(']}')
-  return out.bytes()
 }
 
 function scoredFieldsJson(out: Utf8JsonWriter, s: Scored, position: number, ranked: RankedResults): void {

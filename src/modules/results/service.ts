@@ -18,7 +18,7 @@ import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
 import { documentHead, type ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
-import { rankedResultsJson, resultsJson } from './results-json.js'
+import { rankedResultsJson } from './results-json.js'
 import type { Identity } from '../../domain/access.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { loadFramework } from '../frameworks/service.js'
@@ -284,9 +284,9 @@ export class ResultsService {
     if (type === 'xlsx') return toXlsx(document, results.bands)
     if (type === 'svg') return Buffer.from(toSvg(document, results.bands), 'utf8')
     if (type === 'html') return Buffer.from(toHtml(document, results.bands), 'utf8')
-    // A live document is written by resultsJson; one read back from a frozen publication keeps the member
-    // order it was frozen with, which JSON.stringify preserves.
-    return document.snapshot === null ? resultsJson(document) : Buffer.from(serialise(document), 'utf8')
+    // A view of the whole (one group): JSON.stringify keeps the member order of the document it was read
+    // back from, live or frozen.
+    return Buffer.from(serialise(document), 'utf8')
   }
 
   private async compute(
@@ -338,7 +338,7 @@ const documentOf = (results: PeriodResults): ResultsDocument =>
 
 /**
  * One key order for live and frozen answers: the order of docs/api.md. The text a publication freezes;
- * a live answer's bytes are the same, written faster by resultsJson.
+ * a live answer's bytes are the same, written faster by rankedResultsJson.
  */
 export function serialise(d: ResultsDocument): string {
   return JSON.stringify({ ...documentHead(d), items: d.items })
