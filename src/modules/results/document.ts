@@ -15,6 +15,9 @@ export interface ResultsDocument extends Omit<Results, Added | 'items'>, Partial
   items: DocumentItem[]
 }
 
+/** What an answer's headers need of its document: the period, the group, the publication (file names, caching). */
+export type DocumentHeading = Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>
+
 /**
  * The members of a document before its items, in the order of docs/api.md: the one place that order is
  * written, for JSON.stringify (a publication's text) and for the JSON writer (results-json.ts).

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { annexColumns } from './annex.js'
-import type { ResultsDocument } from './document.js'
+import type { DocumentHeading, ResultsDocument } from './document.js'
 import { neutraliseCell, twoDecimals } from './format.js'
 
 export const CSV_TYPE = 'text/csv'
@@ -8,10 +8,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const SVG_TYPE = 'image/svg+xml'
 export const HTML_TYPE = 'text/html'
 
-export function exportFileName(
-  d: Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>,
-  extension: 'csv' | 'xlsx' | 'svg' | 'html',
-): string {
+export function exportFileName(d: DocumentHeading, extension: 'csv' | 'xlsx' | 'svg' | 'html'): string {
   const parts = ['ket-qua-cchc', d.period.code, d.group, d.snapshot ? `cong-bo-${d.snapshot.number}` : null].filter(
     Boolean,
   )

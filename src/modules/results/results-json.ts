@@ -9,10 +9,7 @@ import type { Rank } from '../../domain/ranking.js'
 import type { RankedResults, Scored } from '../../domain/results.js'
 import type { SelfAssessment } from '../../domain/self-assessment.js'
 import { Utf8JsonWriter } from '../../http/utf8-writer.js'
-import { documentHead, type DocumentItem, type ResultsDocument } from './document.js'
-
-/** What a document holds besides its items and statistics. */
-type Heading = Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>
+import { documentHead, type DocumentHeading, type DocumentItem, type ResultsDocument } from './document.js'
 
 function rankJson(out: Utf8JsonWriter, rank: Rank | null): void {
   if (rank === null) {
@@ -127,7 +124,7 @@ function scoredItemJson(out: Utf8JsonWriter, position: number, ranked: RankedRes
  * same bytes as resultsJson of that document, without making its items (31 MB of objects for a
  * 33,000-unit province).
  */
-export function rankedResultsJson(heading: Heading, ranked: RankedResults): Buffer {
+export function rankedResultsJson(heading: DocumentHeading, ranked: RankedResults): Buffer {
   const out = new Utf8JsonWriter()
   headJson(out, { ...heading, ...ranked.summary })
   for (let i = 0; i < ranked.listing.length; i++) {

@@ -16,7 +16,7 @@ import { toSvg } from './chart-svg.js'
 import { toHtml } from './report-html.js'
 import type { ReportFormat } from './schemas.js'
 import { AppError } from '../../http/problems.js'
-import { documentHead, type ResultsDocument } from './document.js'
+import { documentHead, type DocumentHeading, type ResultsDocument } from './document.js'
 import { toCsv, toXlsx } from './export.js'
 import { rankedResultsJson } from './results-json.js'
 import type { Identity } from '../../domain/access.js'
@@ -36,9 +36,6 @@ const noSatisfaction: SatisfactionLoader = async () => new Map()
 const periodView = (p: PeriodRow) => ({ code: p.code, name: p.name, year: p.year, status: p.status })
 
 export type ResultsMediaType = ReportFormat
-
-/** What an answer's headers need of its document: the period, the group, the publication (file names, caching). */
-export type DocumentHeading = Pick<ResultsDocument, 'period' | 'group' | 'snapshot'>
 
 /** One answer as sent: the bytes, the heading of the document they were made from, and their ETag. */
 export interface ResultsRepresentation {
