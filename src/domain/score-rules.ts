@@ -266,3 +266,53 @@ export function checkScoreRow(
     ...counts,
   }
 }
+
+/** Not plain: the row goes through checkScoreRow, which reports what it breaks. */
+const NOT_PLAIN = Symbol('not plain')
+
+/** At most 12 digits before the point: the hundredths are exact in a JavaScript number. */
+const PLAIN_DECIMAL = /^(\d{1,12})(?:\.(\d{1,2}))?$/
+
+/** Points as scoreValue writes them, read without bigint: a plain decimal within 0 … max, or NOT_PLAIN. */
+function plainPoints(value: number | string | null | undefined, max: number): FieldWrite<string> | typeof NOT_PLAIN {
+  if (value === undefined) return unset
+  if (value === null) return { set: true, value: null }
+  const match = PLAIN_DECIMAL.exec(typeof value === 'string' ? value.trim() : String(value))
+  if (match === null) return NOT_PLAIN
+  const whole = Number(match[1])
+  const cents = match[2] === undefined ? 0 : Number(match[2].padEnd(2, '0'))
+  if (whole * 100 + cents > max) return NOT_PLAIN
+  return { set: true, value: `${whole}.${cents < 10 ? '0' : ''}${cents}` }
+}
+
+/** The note as checkScoreRow writes it, or NOT_PLAIN when it is too long. */
+function plainNote(note: string | null | undefined): FieldWrite<string> | typeof NOT_PLAIN {
+  if (note === undefined) return unset
+  if (note === null) return { set: true, value: null }
+  const value = note.normalize('NFC')
+  return value.length > NOTE_MAX_LENGTH ? NOT_PLAIN : { set: true, value }
+}
+
+/**
+ * The write of a plain row — an appraisal leaf's points, not-applicable mark and note, no counts and no
+ * evidence, every value within the rules — as checkScoreRow makes it, without its issue lists and
+ * bigints: an import of hundreds of thousands of such rows checks each at little cost. Null for any
+ * other row, which checkScoreRow then checks (and reports).
+ */
+export function plainScoreRow(row: ScoreRowInput, found: LeafInfo | 'inner' | undefined): ScoreRowWrite | null {
+  if (found === undefined || found === 'inner' || found.method !== 'appraisal') return null
+  if (row.numerator !== undefined || row.denominator !== undefined || row.evidence !== undefined) return null
+  if (found.maxHundredths > BigInt(Number.MAX_SAFE_INTEGER)) return null
+  const max = Number(found.maxHundredths)
+  const self = plainPoints(row.self, max)
+  const appraised = plainPoints(row.appraised, max)
+  const note = plainNote(row.note)
+  if (self === NOT_PLAIN || appraised === NOT_PLAIN || note === NOT_PLAIN) return null
+  return {
+    ...writeNothing(row.criterion),
+    self,
+    appraised,
+    notApplicable: row.notApplicable === undefined ? unset : { set: true, value: row.notApplicable ?? false },
+    note,
+  }
+}

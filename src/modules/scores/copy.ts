@@ -24,11 +24,15 @@ export async function copyIn(db: Kysely<Database>, statement: string, data: stri
   return stream.rowCount
 }
 
+const ESCAPED = /[\\\t\n\r]/
+
 /** One value in COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
 export function copyText(value: string | number | boolean | null): string {
   if (value === null) return '\\N'
   if (typeof value === 'boolean') return value ? 't' : 'f'
   if (typeof value === 'number') return String(value)
+  // Most values (codes, decimals) have nothing to escape: testing first spares building a new string.
+  if (!ESCAPED.test(value)) return value
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
 }
 

@@ -228,7 +228,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
     },
     async (request, reply) => {
       const body = request.body as Readable | Static<typeof ImportBody>
-      let rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
+      let rows: readonly ScoreRowRequest[] | AsyncIterable<readonly ScoreRowRequest[]>
       let reason = request.query.reason ?? null
       if (body instanceof Readable) {
         // The whole body first: a slow sender holds no connection and no lock (src/http/spool.ts).

@@ -6,6 +6,7 @@ import { isLeaf, type Criterion, type FrameworkContent } from '../../domain/fram
 import {
   checkScoreRow,
   mayWrite,
+  plainScoreRow,
   statusBlocks,
   writeNothing,
   type LeafInfo,
@@ -33,8 +34,8 @@ export interface ScoreRowRequest {
 export interface ScoreWriteRequest {
   period: string
   identity: Identity
-  /** Read once, in order, a row at a time: an import streams through without being held in memory. */
-  rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
+  /** Read once, in order: an import streams through in batches, without being held in memory. */
+  rows: readonly ScoreRowRequest[] | AsyncIterable<readonly ScoreRowRequest[]>
   reason: string | null
   dryRun: boolean
   /**
@@ -44,7 +45,7 @@ export interface ScoreWriteRequest {
   scope: { kind: 'unit'; unit: string; ifMatch?: string; member?: 'scores' | 'indicators' } | { kind: 'import' }
 }
 
-export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts'> {
+export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts' | 'stored'> {
   scorecard?: UnitScorecard
 }
 
@@ -174,11 +175,37 @@ function checkRow(ctx: WriteContext, r: ScoreRowRequest, rowNo: number): { write
 }
 
 /**
+ * One row, checked, as its line of staging text. A plain row of a unit the period lists (most rows of
+ * an import) is checked by plainScoreRow; any other by checkRow, which names what the row breaks.
+ */
+function stageRow(ctx: WriteContext, staged: Staged, r: ScoreRowRequest, rowNo: number): string {
+  if (!reachesUnit(ctx.request.identity, r.unit)) {
+    staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
+  }
+  if (r.issues?.length) {
+    staged.issues.add(...r.issues)
+    return ''
+  }
+  // A unit's PUT names its unit once, checked before (lockScope); an import names one on each row.
+  const listed = !ctx.periodUnits || ctx.periodUnits.has(r.unit)
+  const plain = listed ? plainScoreRow(r.input, ctx.leaves.get(r.input.criterion)) : null
+  if (plain) return staged.writer.line({ rowNo, unit: r.unit, write: plain })
+  const checked = checkRow(ctx, r, rowNo)
+  staged.issues.add(...checked.issues)
+  return staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
+}
+
+/** The batches of a write's rows: an import's as they are read, a unit's PUT or a JSON body as one. */
+async function* batchesOf(rows: ScoreWriteRequest['rows']): AsyncGenerator<readonly ScoreRowRequest[]> {
+  if (Symbol.asyncIterator in rows) yield* rows
+  else yield rows
+}
+
+/**
  * Step 2: reads the rows as they come, checks each, and stages them in the database in chunks; while
  * one chunk is being staged the next is read and checked, and memory does not grow with the import.
  */
 async function stageRows(ctx: WriteContext): Promise<Staged> {
-  const { identity } = ctx.request
   const staged: Staged = {
     writer: new ScoreWriter(ctx.trx, ctx.period.code),
     foreign: new Problems(),
@@ -197,19 +224,10 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
   let chunk = ''
   let chunkRows = 0
   let rowNo = 0
-  for await (const r of ctx.request.rows) {
-    if (!reachesUnit(identity, r.unit)) {
-      staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
-    }
-    if (r.issues?.length) staged.issues.add(...r.issues)
-    else {
-      const checked = checkRow(ctx, r, rowNo)
-      staged.issues.add(...checked.issues)
-      chunk += staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
-      chunkRows++
-    }
-    rowNo++
-    if (chunkRows >= STAGE_CHUNK) {
+  for await (const batch of batchesOf(ctx.request.rows)) {
+    for (const r of batch) {
+      chunk += stageRow(ctx, staged, r, rowNo++)
+      if (++chunkRows < STAGE_CHUNK) continue
       await flush(chunk)
       chunk = ''
       chunkRows = 0
