@@ -199,3 +199,28 @@ t.test('limits and media types: 413 over IMPORT_BODY_LIMIT, 415 for another cont
   t.match(plain.json(), { type: 'urn:cchc:problem:unsupported-media-type' })
   t.equal((await call(app, 'POST', '/v1/periods/none/scores/import', { body: { rows: [] } })).statusCode, 404)
 })
+
+t.test('a repeated unit and criterion is found whether the rows come grouped by unit or not', async (t) => {
+  const app = await setup(t)
+  const header = 'unit,criterion,self\n'
+  const grouped = await importCsv(app, `${header}xa-a,1.1,1\nxa-a,1.2,1\nxa-a,1.1,0.5\nxa-b,1.1,1\n`)
+  t.equal(grouped.statusCode, 422)
+  t.match(grouped.json(), { errors: [{ pointer: '/rows/2/criterion', row: 3, code: 'duplicate' }] })
+  const interleaved = await importCsv(app, `${header}xa-a,1.1,1\nxa-b,1.1,1\nxa-a,1.2,1\nxa-b,1.1,0.5\n`)
+  t.equal(interleaved.statusCode, 422)
+  t.match(interleaved.json(), { errors: [{ pointer: '/rows/3/criterion', row: 4, code: 'duplicate' }] })
+  const back = await importCsv(app, `${header}xa-a,1.1,1\nxa-b,1.1,1\nxa-a,1.2,1\n`, '?dryRun=true')
+  t.same(back.json(), { dryRun: true, rows: 3, created: 3, updated: 0, unchanged: 0 }, 'a unit may come back')
+  t.same(await storedCount(app), { scores: 0, audit: 0 })
+})
+
+t.test('an unchanged re-import of a CSV reports every row unchanged and records no audit entry', async (t) => {
+  const app = await setup(t)
+  const csv = 'unit,criterion,self,appraised,note\nxa-a,1.1,1.5,1.25,"Ghi chú, ""đủ"""\nxa-b,1.2,0.5,,\n'
+  t.same((await importCsv(app, csv)).json(), { dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0 })
+  const before = await storedCount(app)
+  t.same((await importCsv(app, csv)).json(), { dryRun: false, rows: 2, created: 0, updated: 0, unchanged: 2 })
+  t.same(await storedCount(app), before, 'no score and no audit entry added')
+  const batches = await app.db.selectFrom('score_write_batches').select('id').execute()
+  t.equal(batches.length, 1, 'the unchanged import records no batch')
+})

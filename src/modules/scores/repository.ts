@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { SCORE_FIELDS, type FieldWrite, type ScoreField, type ScoreRowWrite } from '../../domain/score-rules.js'
-import { copyIn, copyText } from './copy.js'
+import { copyIn, copyText, openCopy, type OpenCopy } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
 export interface StagedRow {
@@ -131,6 +131,34 @@ export class ScoreWriter {
   async add(lines: string): Promise<void> {
     if (lines === '') return
     await copyIn(this.trx, 'copy score_input from stdin', lines)
+  }
+
+  /** The COPY that `stream` feeds, open until `streamed` (or `abort`). */
+  private copy: OpenCopy | null = null
+
+  /**
+   * Stages a chunk of rows (their `line`s) through one COPY left open for the chunks that follow: a
+   * large write sends its rows in one statement. Nothing else may run in the transaction until
+   * `streamed` has completed it, or `abort` abandoned it.
+   */
+  async stream(lines: string): Promise<void> {
+    if (lines === '') return
+    this.copy ??= openCopy(this.trx, 'copy score_input from stdin')
+    await this.copy.write(lines)
+  }
+
+  /** Completes the COPY of `stream`, if one is open. */
+  async streamed(): Promise<void> {
+    const copy = this.copy
+    this.copy = null
+    if (copy) await copy.end()
+  }
+
+  /** Abandons the COPY of `stream`, if one is open, so that the transaction can roll back. */
+  async abort(error: Error): Promise<void> {
+    const copy = this.copy
+    this.copy = null
+    if (copy) await copy.abort(error)
   }
 
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */

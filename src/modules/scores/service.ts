@@ -153,8 +153,41 @@ async function lockImportedPeriod(ctx: WriteContext): Promise<void> {
   ctx.period = locked
 }
 
+/** Beyond these, RepeatWatch stops watching and the database looks for repeats: its memory stays small. */
+const WATCHED_UNITS = 20_000
+const WATCHED_CRITERIA = 5_000
+
+/**
+ * Proves, as the rows are staged, that no row names the unit and criterion of an earlier one, when the
+ * rows come grouped by unit (as a template or an export lists them): then the database need not group
+ * the staged rows to look for repeats. It keeps the units seen and the current unit's criteria; a unit
+ * coming back after another, or a criterion repeated, ends the proof (the database then finds and
+ * reports the repeats, exactly as without it).
+ */
+class RepeatWatch {
+  private unit: string | null = null
+  private readonly units = new Set<string>()
+  private readonly criteria = new Set<string>()
+  /** True while no row can repeat an earlier one. */
+  none = true
+
+  see(unit: string, criterion: string): void {
+    if (!this.none) return
+    if (unit !== this.unit) {
+      this.none = !this.units.has(unit) && this.units.size < WATCHED_UNITS
+      this.units.add(unit)
+      this.unit = unit
+      this.criteria.clear()
+    }
+    this.none &&= !this.criteria.has(criterion) && this.criteria.size < WATCHED_CRITERIA
+    this.criteria.add(criterion)
+  }
+}
+
 interface Staged {
   writer: ScoreWriter
+  /** Whether any staged row may repeat an earlier one. */
+  repeats: RepeatWatch
   /** Rows of another unit than a `unit` token's own (403). */
   foreign: Problems
   /** Rows that break a rule (422), reported only if nothing of a higher precedence is wrong. */
@@ -188,6 +221,7 @@ function stageRow(ctx: WriteContext, staged: Staged, r: ScoreRowRequest, rowNo: 
   }
   // A unit's PUT names its unit once, checked before (lockScope); an import names one on each row.
   const listed = !ctx.periodUnits || ctx.periodUnits.has(r.unit)
+  staged.repeats.see(r.unit, r.input.criterion)
   const plain = listed ? plainScoreRow(r.input, ctx.leaves.get(r.input.criterion)) : null
   if (plain) return staged.writer.line({ rowNo, unit: r.unit, write: plain })
   const checked = checkRow(ctx, r, rowNo)
@@ -202,25 +236,11 @@ async function* batchesOf(rows: ScoreWriteRequest['rows']): AsyncGenerator<reado
 }
 
 /**
- * Step 2: reads the rows as they come, checks each, and stages them in the database in chunks; while
- * one chunk is being staged the next is read and checked, and memory does not grow with the import.
+ * Reads the rows as they come, checks each, and streams them into the staging table a chunk at a
+ * time: the database takes one chunk while the next is read and checked, and memory does not grow
+ * with the import.
  */
-async function stageRows(ctx: WriteContext): Promise<Staged> {
-  const staged: Staged = {
-    writer: new ScoreWriter(ctx.trx, ctx.period.code),
-    foreign: new Problems(),
-    issues: new Problems(),
-  }
-  if (!ctx.unitListed && ctx.request.scope.kind === 'unit') {
-    staged.issues.add(notInPeriodIssue(ctx.request.scope.unit, ctx.period.code))
-  }
-  await staged.writer.begin()
-  let staging: Promise<void> = Promise.resolve()
-  const flush = async (lines: string): Promise<void> => {
-    await staging
-    staging = staged.writer.add(lines)
-    staging.catch(() => {}) // awaited before the next chunk and after the last one
-  }
+async function streamRows(ctx: WriteContext, staged: Staged): Promise<void> {
   let chunk = ''
   let chunkRows = 0
   let rowNo = 0
@@ -228,13 +248,34 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
     for (const r of batch) {
       chunk += stageRow(ctx, staged, r, rowNo++)
       if (++chunkRows < STAGE_CHUNK) continue
-      await flush(chunk)
+      await staged.writer.stream(chunk)
       chunk = ''
       chunkRows = 0
     }
   }
-  await flush(chunk)
-  await staging
+  await staged.writer.stream(chunk)
+  await staged.writer.streamed()
+}
+
+/** Step 2: stages the rows, checked (streamRows); the problems found wait for their turn. */
+async function stageRows(ctx: WriteContext): Promise<Staged> {
+  const staged: Staged = {
+    writer: new ScoreWriter(ctx.trx, ctx.period.code),
+    repeats: new RepeatWatch(),
+    foreign: new Problems(),
+    issues: new Problems(),
+  }
+  if (!ctx.unitListed && ctx.request.scope.kind === 'unit') {
+    staged.issues.add(notInPeriodIssue(ctx.request.scope.unit, ctx.period.code))
+  }
+  await staged.writer.begin()
+  try {
+    await streamRows(ctx, staged)
+  } catch (error) {
+    // The COPY holds the connection: abandon it, or the rollback would wait behind it.
+    await staged.writer.abort(error instanceof Error ? error : new Error(String(error)))
+    throw error
+  }
   return staged
 }
 
@@ -318,7 +359,8 @@ export async function writeScores(
     if (staged.foreign.count > 0) {
       staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
     }
-    for (const d of await staged.writer.duplicates(MAX_REPORTED_ERRORS)) {
+    const duplicates = staged.repeats.none ? [] : await staged.writer.duplicates(MAX_REPORTED_ERRORS)
+    for (const d of duplicates) {
       const message = `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`
       staged.issues.add({ ...ctx.at(d.rowNo, 'criterion'), code: 'duplicate', message })
     }
