@@ -20,7 +20,7 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
-import { ScoreWriter, type ChangeSummary } from './repository.js'
+import { ScoreWriter, type ChangeSummary, type Creations } from './repository.js'
 import { refreshStatistics } from './statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
@@ -36,6 +36,11 @@ export interface ScoreWriteRequest {
   identity: Identity
   /** Read once, in order: an import streams through in batches, without being held in memory. */
   rows: readonly ScoreRowRequest[] | AsyncIterable<readonly ScoreRowRequest[]>
+  /**
+   * The same rows once more (a spooled CSV, read again), when the request can give them: a write none of
+   * whose rows is stored then creates its scores from them with COPY (ScoreWriter.apply).
+   */
+  again?: () => Promise<AsyncIterable<readonly ScoreRowRequest[]>>
   reason: string | null
   dryRun: boolean
   /**
@@ -279,6 +284,25 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
   return staged
 }
 
+/**
+ * The rows read once more, checked again (every one passed: the write got this far), as ScoreWriter
+ * creates them by COPY: numbered as they were staged.
+ */
+function creationsOf(ctx: WriteContext, again: NonNullable<ScoreWriteRequest['again']>): Creations {
+  return async (write) => {
+    let rowNo = 0
+    for await (const batch of await again()) {
+      const rows = batch.map((r) => {
+        if (r.issues?.length) throw new Error(`row ${rowNo} reads differently the second time`)
+        const leaf = ctx.leaves.get(r.input.criterion)
+        const checked = plainScoreRow(r.input, leaf) ?? checkScoreRow(r.input, leaf, '', [])
+        return { rowNo: rowNo++, unit: r.unit, write: checked ?? writeNothing(r.input.criterion) }
+      })
+      await write(rows)
+    }
+  }
+}
+
 /** The places of the staged rows that would change `field`, as problem errors. */
 async function placesChanging(ctx: WriteContext, staged: Staged, field: ScoreField, code: string, message: string) {
   const rows = await staged.writer.rowsChanging(field, MAX_REPORTED_ERRORS)
@@ -376,6 +400,7 @@ export async function writeScores(
       await staged.writer.apply(
         { kind, clientId: identity.id, clientRole: identity.role, reason: request.reason },
         summary,
+        request.again && creationsOf(ctx, request.again),
       )
       announce('results', ctx.period.code)
     }
