@@ -199,3 +199,87 @@ t.test('limits and media types: 413 over IMPORT_BODY_LIMIT, 415 for another cont
   t.match(plain.json(), { type: 'urn:cchc:problem:unsupported-media-type' })
   t.equal((await call(app, 'POST', '/v1/periods/none/scores/import', { body: { rows: [] } })).statusCode, 404)
 })
+
+t.test('a repeated unit and criterion is found whether the rows come grouped by unit or not', async (t) => {
+  const app = await setup(t)
+  const header = 'unit,criterion,self\n'
+  const grouped = await importCsv(app, `${header}xa-a,1.1,1\nxa-a,1.2,1\nxa-a,1.1,0.5\nxa-b,1.1,1\n`)
+  t.equal(grouped.statusCode, 422)
+  t.match(grouped.json(), { errors: [{ pointer: '/rows/2/criterion', row: 3, code: 'duplicate' }] })
+  const interleaved = await importCsv(app, `${header}xa-a,1.1,1\nxa-b,1.1,1\nxa-a,1.2,1\nxa-b,1.1,0.5\n`)
+  t.equal(interleaved.statusCode, 422)
+  t.match(interleaved.json(), { errors: [{ pointer: '/rows/3/criterion', row: 4, code: 'duplicate' }] })
+  const back = await importCsv(app, `${header}xa-a,1.1,1\nxa-b,1.1,1\nxa-a,1.2,1\n`, '?dryRun=true')
+  t.same(back.json(), { dryRun: true, rows: 3, created: 3, updated: 0, unchanged: 0 }, 'a unit may come back')
+  t.same(await storedCount(app), { scores: 0, audit: 0 })
+})
+
+t.test('an unchanged re-import of a CSV reports every row unchanged and records no audit entry', async (t) => {
+  const app = await setup(t)
+  const csv = 'unit,criterion,self,appraised,note\nxa-a,1.1,1.5,1.25,"Ghi chú, ""đủ"""\nxa-b,1.2,0.5,,\n'
+  t.same((await importCsv(app, csv)).json(), { dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0 })
+  const before = await storedCount(app)
+  t.same((await importCsv(app, csv)).json(), { dryRun: false, rows: 2, created: 0, updated: 0, unchanged: 2 })
+  t.same(await storedCount(app), before, 'no score and no audit entry added')
+  const batches = await app.db.selectFrom('score_write_batches').select('id').execute()
+  t.equal(batches.length, 1, 'the unchanged import records no batch')
+})
+
+t.test(
+  'a first CSV import creates the same scores, totals and audit entries as the same rows sent as JSON',
+  async (t) => {
+    const app = await setup(t)
+    await seedPeriod(app, 'q', 'f1', ['xa-a', 'xa-b', 'xa-c'])
+    const csv =
+      'unit,criterion,self,appraised,notApplicable,note\n' +
+      'xa-a,1.1,1.5,1.25,,"Ghi chú, ""đủ"""\n' +
+      'xa-a,1.2,,,true,\n' +
+      'xa-b,1.1,0.5,,0,\n' +
+      'xa-b,1.2,,,,\n' + // gives nothing: creates nothing
+      'xa-c,2.1,2.5,2,false,tab\there\n'
+    const rows = [
+      { unit: 'xa-a', criterion: '1.1', self: 1.5, appraised: 1.25, note: 'Ghi chú, "đủ"' },
+      { unit: 'xa-a', criterion: '1.2', notApplicable: true },
+      { unit: 'xa-b', criterion: '1.1', self: 0.5, notApplicable: false },
+      { unit: 'xa-b', criterion: '1.2' },
+      { unit: 'xa-c', criterion: '2.1', self: 2.5, appraised: 2, notApplicable: false, note: 'tab\there' },
+    ]
+    const counts = { rows: 5, created: 4, updated: 0, unchanged: 1 }
+    t.same((await importCsv(app, csv)).json(), { dryRun: false, ...counts })
+    const json = await call(app, 'POST', '/v1/periods/q/scores/import', { body: { rows } })
+    t.same(json.json(), { dryRun: false, ...counts })
+    const stored = async (period: string) =>
+      app.db
+        .selectFrom('scores')
+        .select([
+          'unit_code',
+          'criterion_code',
+          'self',
+          'appraised',
+          'not_applicable',
+          'note',
+          'evidence',
+          'created_row',
+        ])
+        .where('period_code', '=', period)
+        .orderBy('unit_code')
+        .orderBy('criterion_code')
+        .execute()
+    t.equal((await stored('p')).length, 4)
+    t.same(await stored('p'), await stored('q'))
+    const totals = async (period: string) =>
+      app.db
+        .selectFrom('unit_totals')
+        .select(['unit_code', 'points', 'field_points', 'self_points', 'settled', 'not_applicable'])
+        .where('period_code', '=', period)
+        .orderBy('unit_code')
+        .execute()
+    t.same(await totals('p'), await totals('q'))
+    const audit = async (period: string) =>
+      (await call(app, 'GET', `/v1/periods/${period}/audit`))
+        .json()
+        .items.map((e: Record<string, unknown>) => [e.unit, e.criterion, e.field, e.old, e.new])
+    t.equal((await audit('p')).length, 8)
+    t.same(await audit('p'), await audit('q'))
+  },
+)

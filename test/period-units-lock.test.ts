@@ -233,11 +233,15 @@ t.test(
     const writes = files.flatMap(({ path, text }) =>
       [
         ...text.matchAll(
-          /\b(?:insertInto|updateTable|mergeInto)\(\s*['"`]scores\b|\b(?:insert\s+into|update|merge\s+into)\s+scores\b/gi,
+          /\b(?:insertInto|updateTable|mergeInto)\(\s*['"`]scores\b|\b(?:insert\s+into|update|merge\s+into|copy)\s+scores\b/gi,
         ),
       ].map((m) => `${path}: ${m[0]}`),
     )
-    t.same(writes, ['modules/scores/repository.ts: update scores', 'modules/scores/repository.ts: insert into scores'])
+    t.same(writes, [
+      'modules/scores/repository.ts: copy scores',
+      'modules/scores/repository.ts: update scores',
+      'modules/scores/repository.ts: insert into scores',
+    ])
     const makers = files.flatMap(({ path, text }) => [...text.matchAll(/new ScoreWriter\(/g)].map(() => path))
     t.same(makers, ['modules/scores/service.ts'])
     const service = files.find((f) => f.path === 'modules/scores/service.ts')!.text

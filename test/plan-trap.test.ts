@@ -91,8 +91,8 @@ async function withStagedPlans(
           .map((row) => writer.line(row))
           .join(''),
       )
-      await writer.duplicates(10) // analyses the staging table, as a write does
-      const statements = writer.applyStatements([1], { created: 1, updated: 1 })
+      await writer.duplicates(10) // as a write does before it applies
+      const statements = writer.applyStatements([1], { created: 1, updated: 1, stored: 1 })
       const plans = []
       for (const s of statements) plans.push({ name: s.name, plan: await planOf(trx, s.query) })
       check(plans, await planOf(trx, antiJoinInsert('p')))

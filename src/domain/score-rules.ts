@@ -266,3 +266,80 @@ export function checkScoreRow(
     ...counts,
   }
 }
+
+/** Not plain: the row goes through checkScoreRow, which reports what it breaks. */
+const NOT_PLAIN = Symbol('not plain')
+
+const SAFE_HUNDREDTHS = BigInt(Number.MAX_SAFE_INTEGER)
+const DIGIT_0 = 48
+
+/** The value of the decimal digit at `at` of `text`, or -1 when there is none. */
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - DIGIT_0
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+/**
+ * Hundredths of a plain decimal — 1 to 12 digits, then optionally a point and 1 or 2 digits — read
+ * digit by digit (exact in a JavaScript number); -1 for any other text.
+ */
+function plainHundredths(text: string): number {
+  const point = text.indexOf('.')
+  const wholeDigits = point < 0 ? text.length : point
+  const decimals = point < 0 ? 0 : text.length - point - 1
+  if (wholeDigits < 1 || wholeDigits > 12 || (point >= 0 && (decimals < 1 || decimals > 2))) return -1
+  let whole = 0
+  for (let i = 0; i < wholeDigits; i++) {
+    const d = digitAt(text, i)
+    if (d < 0) return -1
+    whole = whole * 10 + d
+  }
+  const tenths = decimals >= 1 ? digitAt(text, point + 1) : 0
+  const cents = decimals === 2 ? digitAt(text, point + 2) : 0
+  return tenths < 0 || cents < 0 ? -1 : whole * 100 + tenths * 10 + cents
+}
+
+/** Points as scoreValue writes them, read without bigint: a plain decimal within 0 … max, or NOT_PLAIN. */
+function plainPoints(value: number | string | null | undefined, max: number): FieldWrite<string> | typeof NOT_PLAIN {
+  if (value === undefined) return unset
+  if (value === null) return { set: true, value: null }
+  const hundredths = plainHundredths(typeof value === 'string' ? value.trim() : String(value))
+  if (hundredths < 0 || hundredths > max) return NOT_PLAIN
+  const cents = hundredths % 100
+  return { set: true, value: `${(hundredths - cents) / 100}.${cents < 10 ? '0' : ''}${cents}` }
+}
+
+/** The note as checkScoreRow writes it, or NOT_PLAIN when it is too long. */
+function plainNote(note: string | null | undefined): FieldWrite<string> | typeof NOT_PLAIN {
+  if (note === undefined) return unset
+  if (note === null) return { set: true, value: null }
+  const value = note.normalize('NFC')
+  return value.length > NOTE_MAX_LENGTH ? NOT_PLAIN : { set: true, value }
+}
+
+/**
+ * The write of a plain row — an appraisal leaf's points, not-applicable mark and note, no counts and no
+ * evidence, every value within the rules — as checkScoreRow makes it, without its issue lists and
+ * bigints: an import of hundreds of thousands of such rows checks each at little cost. Null for any
+ * other row, which checkScoreRow then checks (and reports).
+ */
+export function plainScoreRow(row: ScoreRowInput, found: LeafInfo | 'inner' | undefined): ScoreRowWrite | null {
+  if (found === undefined || found === 'inner' || found.method !== 'appraisal') return null
+  if (row.numerator !== undefined || row.denominator !== undefined || row.evidence !== undefined) return null
+  if (found.maxHundredths > SAFE_HUNDREDTHS) return null
+  const max = Number(found.maxHundredths)
+  const self = plainPoints(row.self, max)
+  const appraised = plainPoints(row.appraised, max)
+  const note = plainNote(row.note)
+  if (self === NOT_PLAIN || appraised === NOT_PLAIN || note === NOT_PLAIN) return null
+  return {
+    criterion: row.criterion,
+    self,
+    appraised,
+    notApplicable: row.notApplicable === undefined ? unset : { set: true, value: row.notApplicable ?? false },
+    note,
+    evidence: unset,
+    numerator: unset,
+    denominator: unset,
+  }
+}

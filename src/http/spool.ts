@@ -34,13 +34,19 @@ function tooSlow(timeoutMs: number): Error {
   return Object.assign(new Error(`The body did not arrive within ${timeoutMs} ms`), { statusCode: 408 })
 }
 
+/** A body received whole into a temporary file, removed once the response is done. */
+export interface SpooledBody {
+  /** A stream of the whole body, from its first byte; each call opens another (a reader may start again). */
+  open(): Readable
+}
+
 /**
  * Receives a streamed body whole into a temporary file before anything touches the database, and
- * answers a stream of that file. A client that sends slowly then holds neither a database connection
- * nor a lock while it sends (REQUEST_TIMEOUT_MS bounds how long it may take), and memory does not grow
- * with the body.
+ * answers the means to read that file. A client that sends slowly then holds neither a database
+ * connection nor a lock while it sends (REQUEST_TIMEOUT_MS bounds how long it may take), and memory
+ * does not grow with the body.
  */
-export async function spoolBody(body: Readable, options: SpoolOptions): Promise<Readable> {
+export async function spoolBody(body: Readable, options: SpoolOptions): Promise<SpooledBody> {
   const path = join(tmpdir(), `cchc-body-${process.pid}-${randomBytes(6).toString('hex')}`)
   const remove = () => rmSync(path, { force: true })
   options.until.once('close', remove)
@@ -60,7 +66,5 @@ export async function spoolBody(body: Readable, options: SpoolOptions): Promise<
   } finally {
     clearTimeout(timer)
   }
-  const file = createReadStream(path)
-  file.once('close', remove)
-  return file
+  return { open: () => createReadStream(path) }
 }

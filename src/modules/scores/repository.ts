@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { SCORE_FIELDS, type ScoreField, type ScoreRowWrite } from '../../domain/score-rules.js'
-import { copyIn, copyLine } from './copy.js'
+import { SCORE_FIELDS, type FieldWrite, type ScoreField, type ScoreRowWrite } from '../../domain/score-rules.js'
+import { copyIn, copyText, openCopy, type OpenCopy } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
 export interface StagedRow {
@@ -10,32 +10,53 @@ export interface StagedRow {
   write: ScoreRowWrite
 }
 
+/** A field's two columns in score_input: whether it is given, and its value. */
+const fieldText = (field: FieldWrite<string | number | boolean>): string =>
+  field.set ? `t\t${copyText(field.value)}` : 'f\t\\N'
+
 /**
  * A row as its line of COPY text for score_input. Rows wait for their chunk as text, a string or two each,
  * rather than as the dozen objects of a checked row: a 330,000-row import then leaves far less for the
  * garbage collector to move into the old generation, and the service's memory stays lower.
  */
 function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
-  return copyLine([
-    rowNo,
+  const evidence = { set: w.evidence.set, value: w.evidence.value === null ? null : JSON.stringify(w.evidence.value) }
+  return `${rowNo}\t${copyText(unit)}\t${copyText(w.criterion)}\t${fieldText(w.self)}\t${fieldText(w.appraised)}\t${fieldText(
+    w.notApplicable,
+  )}\t${fieldText(w.note)}\t${fieldText(evidence)}\t${fieldText(w.numerator)}\t${fieldText(w.denominator)}\n`
+}
+
+/**
+ * Hands the rows of a write, checked, to `write`, a batch at a time, in order (numbered as staged),
+ * awaiting each: the rows of a first import read once more, to be created by COPY.
+ */
+export type Creations = (write: (rows: StagedRow[]) => Promise<void>) => Promise<void>
+
+/** Whether a staged row gives a value (givesValue): a row that gives none creates nothing. */
+const givesAValue = ({ write: w }: StagedRow): boolean =>
+  w.self.value !== null ||
+  w.appraised.value !== null ||
+  w.notApplicable.value === true ||
+  w.note.value !== null ||
+  w.evidence.value !== null ||
+  w.numerator.value !== null ||
+  w.denominator.value !== null
+
+/** A created score's columns, unit to denominator, as the insert statement fills them. */
+const createdFields = ({ unit, write: w }: StagedRow): string =>
+  [
     unit,
     w.criterion,
-    w.self.set,
     w.self.value,
-    w.appraised.set,
     w.appraised.value,
-    w.notApplicable.set,
-    w.notApplicable.value,
-    w.note.set,
+    w.notApplicable.value ?? false,
     w.note.value,
-    w.evidence.set,
     w.evidence.value === null ? null : JSON.stringify(w.evidence.value),
-    w.numerator.set,
     w.numerator.value,
-    w.denominator.set,
     w.denominator.value,
-  ])
-}
+  ]
+    .map(copyText)
+    .join('\t')
 
 export interface WriteCounts {
   rows: number
@@ -46,6 +67,8 @@ export interface WriteCounts {
 
 export interface ChangeSummary extends WriteCounts {
   changedFields: ScoreField[]
+  /** Rows whose unit and criterion have a stored score (updated or unchanged): none, and nothing conflicts. */
+  stored: number
   /**
    * The counts of each part of PART_ROWS rows (one part but for writes of more than 2,097,152 rows):
    * the audit records each part as a batch of its own.
@@ -118,6 +141,9 @@ export class ScoreWriter {
 
   /** Opens the staging table; rows are then added a chunk at a time, never all held in memory. */
   async begin(): Promise<void> {
+    // A large write groups and joins hundreds of thousands of staged rows (duplicates, summary, apply):
+    // in memory, rather than in batches spilled to disk.
+    await sql`set local work_mem = '64MB'`.execute(this.trx)
     await sql`create temporary table score_input (
         row_no integer not null, unit_code text not null, criterion_code text not null,
         self_set boolean not null, self numeric(12, 2), appraised_set boolean not null, appraised numeric(12, 2),
@@ -139,9 +165,40 @@ export class ScoreWriter {
     await copyIn(this.trx, 'copy score_input from stdin', lines)
   }
 
+  /** The COPY that `stream` feeds, open until `streamed` (or `abort`). */
+  private copy: OpenCopy | null = null
+
+  /**
+   * Stages a chunk of rows (their `line`s) through one COPY left open for the chunks that follow: a
+   * large write sends its rows in one statement. Nothing else may run in the transaction until
+   * `streamed` has completed it, or `abort` abandoned it.
+   */
+  async stream(lines: string): Promise<void> {
+    if (lines === '') return
+    this.copy ??= openCopy(this.trx, 'copy score_input from stdin')
+    await this.copy.write(lines)
+  }
+
+  /** Completes the COPY of `stream`, if one is open. */
+  async streamed(): Promise<void> {
+    const copy = this.copy
+    this.copy = null
+    if (copy) await copy.end()
+  }
+
+  /** Abandons the COPY of `stream`, if one is open, so that the transaction can roll back. */
+  async abort(error: Error): Promise<void> {
+    const copy = this.copy
+    this.copy = null
+    if (copy) await copy.abort(error)
+  }
+
   /** Rows naming a unit and criterion an earlier row of the request already named, in request order. */
   async duplicates(limit: number): Promise<Array<{ rowNo: number; unit: string; criterion: string }>> {
-    await sql`analyze score_input`.execute(this.trx)
+    // Whether there is any, first: one hashed pass, where numbering the rows sorts them all.
+    const { rows: any } = await sql<{ found: boolean }>`select exists (
+        select from score_input group by unit_code, criterion_code having count(*) > 1) as found`.execute(this.trx)
+    if (!any[0]?.found) return []
     const { rows } = await sql<{ row_no: number; unit_code: string; criterion_code: string }>`
       select row_no, unit_code, criterion_code from (
         select row_no, unit_code, criterion_code,
@@ -157,6 +214,7 @@ export class ScoreWriter {
     const parted = this.lastRow >= PART_ROWS
     const { rows } = await sql<Record<string, unknown>>`
       select ${parted ? sql`i.row_no >> ${sql.lit(ROW_BITS)}` : sql`0`} as part, count(*)::int as rows,
+        count(s.unit_code)::int as stored,
         count(*) filter (where s.unit_code is null and ${anyChanged})::int as created,
         count(*) filter (where s.unit_code is not null and ${anyChanged})::int as updated,
         ${sql.join(fields.map((f) => sql`coalesce(bool_or(${changed[f]}), false) as ${sql.ref(f)}`))}
@@ -178,6 +236,7 @@ export class ScoreWriter {
       created: sum('created'),
       updated: sum('updated'),
       unchanged: sum('unchanged'),
+      stored: rows.reduce((total, row) => total + Number(row.stored), 0),
       changedFields: fields.filter((f) => rows.some((row) => row[f] === true)),
       parts,
     }
@@ -194,9 +253,11 @@ export class ScoreWriter {
    * Records the write's batches (one per part of PART_ROWS rows, in order), then runs the statements
    * that audit and merge the staged rows.
    */
-  async apply(batch: WriteBatch, summary: Pick<ChangeSummary, 'created' | 'updated' | 'parts'>): Promise<void> {
-    // A large write joins hundreds of thousands of staged rows with the stored ones: in memory.
-    await sql`set local work_mem = '64MB'`.execute(this.trx)
+  async apply(
+    batch: WriteBatch,
+    summary: Pick<ChangeSummary, 'created' | 'updated' | 'stored' | 'parts'>,
+    creations?: Creations,
+  ): Promise<void> {
     // Indexed by part: a part without rows (none in a request, whose rows are numbered without gaps) has none.
     const batchIds: Array<number | null> = []
     for (const part of summary.parts) {
@@ -219,7 +280,41 @@ export class ScoreWriter {
       batchIds[part.firstRow / PART_ROWS] = id
     }
     const byPart = Array.from(batchIds, (id) => id ?? null)
-    for (const { query } of this.applyStatements(byPart, summary)) await query.execute(this.trx)
+    for (const { name, query } of this.applyStatements(byPart, summary)) {
+      if (name === 'insert' && creations && summary.stored === 0) await this.copyCreated(byPart, summary, creations)
+      else await query.execute(this.trx)
+    }
+  }
+
+  /**
+   * Creates the scores of a write none of whose rows is stored (a first import) with `COPY … FROM STDIN`
+   * rather than the insert statement: COPY writes the rows a page at a time, the insert one row at a
+   * time (half the time, with the totals' trigger). The rows come from `creations`, which reads the
+   * request once more; they must be the very rows staged, which their count checks.
+   */
+  private async copyCreated(
+    batchIds: ReadonlyArray<number | null>,
+    summary: Pick<ChangeSummary, 'created'>,
+    creations: Creations,
+  ): Promise<void> {
+    const copy = openCopy(
+      this.trx,
+      `copy scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
+        numerator, denominator, created_batch, created_row) from stdin`,
+    )
+    const period = copyText(this.period)
+    const lineOf = (row: StagedRow): string => {
+      const batch = batchIds[row.rowNo >> ROW_BITS] ?? null
+      return `${period}\t${createdFields(row)}\t${copyText(batch)}\t${row.rowNo & (PART_ROWS - 1)}\n`
+    }
+    try {
+      await creations((rows) => copy.write(rows.filter(givesAValue).map(lineOf).join('')))
+    } catch (error) {
+      await copy.abort(error instanceof Error ? error : new Error(String(error)))
+      throw error
+    }
+    const count = await copy.end()
+    if (count !== summary.created) throw new Error(`the import created ${count} scores, not ${summary.created}`)
   }
 
   /**
@@ -234,14 +329,15 @@ export class ScoreWriter {
    */
   applyStatements(
     batchIds: ReadonlyArray<number | null>,
-    counts: Pick<ChangeSummary, 'created' | 'updated'>,
+    counts: Pick<ChangeSummary, 'created' | 'updated' | 'stored'>,
   ): ApplyStatement[] {
     const statements: ApplyStatement[] = []
     if (counts.updated > 0) {
       statements.push({ name: 'audit', query: this.auditStatement(batchIds) })
       statements.push({ name: 'update', query: this.updateStatement() })
     }
-    if (counts.created > 0) statements.push({ name: 'insert', query: this.insertStatement(batchIds) })
+    if (counts.created > 0)
+      statements.push({ name: 'insert', query: this.insertStatement(batchIds, counts.stored > 0) })
     return statements
   }
 
@@ -290,9 +386,11 @@ export class ScoreWriter {
 
   /**
    * Rows already stored (updated above, or unchanged) conflict on the key and are skipped; a row that
-   * gives no value creates nothing.
+   * gives no value creates nothing. When no staged row has a stored score (`stored` false: a first
+   * import), none can conflict — duplicates are refused before, and the write holds its scope's locks —
+   * and the rows go in without the per-row check of ON CONFLICT (a third of the insert's time).
    */
-  private insertStatement(batchIds: ReadonlyArray<number | null>): RawBuilder<unknown> {
+  private insertStatement(batchIds: ReadonlyArray<number | null>, stored: boolean): RawBuilder<unknown> {
     const { batch, row } = this.batchOf(batchIds)
     return sql`
       insert into scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
@@ -301,7 +399,7 @@ export class ScoreWriter {
         i.numerator, i.denominator, ${batch}, ${row}
       from score_input i
       where ${givesValue}
-      on conflict (period_code, unit_code, criterion_code) do nothing`
+      ${stored ? sql`on conflict (period_code, unit_code, criterion_code) do nothing` : sql``}`
   }
 }
 

@@ -228,7 +228,8 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
     },
     async (request, reply) => {
       const body = request.body as Readable | Static<typeof ImportBody>
-      let rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
+      let rows: readonly ScoreRowRequest[] | AsyncIterable<readonly ScoreRowRequest[]>
+      let again: (() => Promise<AsyncIterable<readonly ScoreRowRequest[]>>) | undefined
       let reason = request.query.reason ?? null
       if (body instanceof Readable) {
         // The whole body first: a slow sender holds no connection and no lock (src/http/spool.ts).
@@ -239,6 +240,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
           until: reply.raw,
         })
         rows = await readScoresCsv(spooled, options.bodyLimit)
+        again = () => readScoresCsv(spooled, options.bodyLimit)
       } else {
         reason = body.reason ?? reason
         rows = body.rows.map(({ unit, ...input }) => ({ unit, input }))
@@ -248,6 +250,7 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         period: request.params.period,
         identity: request.identity,
         rows,
+        ...(again ? { again } : {}),
         reason,
         dryRun,
         scope: { kind: 'import' },

@@ -6,6 +6,7 @@ import { isLeaf, type Criterion, type FrameworkContent } from '../../domain/fram
 import {
   checkScoreRow,
   mayWrite,
+  plainScoreRow,
   statusBlocks,
   writeNothing,
   type LeafInfo,
@@ -19,7 +20,7 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
-import { ScoreWriter, type ChangeSummary } from './repository.js'
+import { ScoreWriter, type ChangeSummary, type Creations } from './repository.js'
 import { refreshStatistics } from '../../db/statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
 
@@ -33,8 +34,13 @@ export interface ScoreRowRequest {
 export interface ScoreWriteRequest {
   period: string
   identity: Identity
-  /** Read once, in order, a row at a time: an import streams through without being held in memory. */
-  rows: Iterable<ScoreRowRequest> | AsyncIterable<ScoreRowRequest>
+  /** Read once, in order: an import streams through in batches, without being held in memory. */
+  rows: readonly ScoreRowRequest[] | AsyncIterable<readonly ScoreRowRequest[]>
+  /**
+   * The same rows once more (a spooled CSV, read again), when the request can give them: a write none of
+   * whose rows is stored then creates its scores from them with COPY (ScoreWriter.apply).
+   */
+  again?: () => Promise<AsyncIterable<readonly ScoreRowRequest[]>>
   reason: string | null
   dryRun: boolean
   /**
@@ -44,7 +50,7 @@ export interface ScoreWriteRequest {
   scope: { kind: 'unit'; unit: string; ifMatch?: string; member?: 'scores' | 'indicators' } | { kind: 'import' }
 }
 
-export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts'> {
+export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts' | 'stored'> {
   scorecard?: UnitScorecard
 }
 
@@ -152,8 +158,41 @@ async function lockImportedPeriod(ctx: WriteContext): Promise<void> {
   ctx.period = locked
 }
 
+/** Beyond these, RepeatWatch stops watching and the database looks for repeats: its memory stays small. */
+const WATCHED_UNITS = 20_000
+const WATCHED_CRITERIA = 5_000
+
+/**
+ * Proves, as the rows are staged, that no row names the unit and criterion of an earlier one, when the
+ * rows come grouped by unit (as a template or an export lists them): then the database need not group
+ * the staged rows to look for repeats. It keeps the units seen and the current unit's criteria; a unit
+ * coming back after another, or a criterion repeated, ends the proof (the database then finds and
+ * reports the repeats, exactly as without it).
+ */
+class RepeatWatch {
+  private unit: string | null = null
+  private readonly units = new Set<string>()
+  private readonly criteria = new Set<string>()
+  /** True while no row can repeat an earlier one. */
+  none = true
+
+  see(unit: string, criterion: string): void {
+    if (!this.none) return
+    if (unit !== this.unit) {
+      this.none = !this.units.has(unit) && this.units.size < WATCHED_UNITS
+      this.units.add(unit)
+      this.unit = unit
+      this.criteria.clear()
+    }
+    this.none &&= !this.criteria.has(criterion) && this.criteria.size < WATCHED_CRITERIA
+    this.criteria.add(criterion)
+  }
+}
+
 interface Staged {
   writer: ScoreWriter
+  /** Whether any staged row may repeat an earlier one. */
+  repeats: RepeatWatch
   /** Rows of another unit than a `unit` token's own (403). */
   foreign: Problems
   /** Rows that break a rule (422), reported only if nothing of a higher precedence is wrong. */
@@ -174,13 +213,60 @@ function checkRow(ctx: WriteContext, r: ScoreRowRequest, rowNo: number): { write
 }
 
 /**
- * Step 2: reads the rows as they come, checks each, and stages them in the database in chunks; while
- * one chunk is being staged the next is read and checked, and memory does not grow with the import.
+ * One row, checked, as its line of staging text. A plain row of a unit the period lists (most rows of
+ * an import) is checked by plainScoreRow; any other by checkRow, which names what the row breaks.
  */
+function stageRow(ctx: WriteContext, staged: Staged, r: ScoreRowRequest, rowNo: number): string {
+  if (!reachesUnit(ctx.request.identity, r.unit)) {
+    staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
+  }
+  if (r.issues?.length) {
+    staged.issues.add(...r.issues)
+    return ''
+  }
+  // A unit's PUT names its unit once, checked before (lockScope); an import names one on each row.
+  const listed = !ctx.periodUnits || ctx.periodUnits.has(r.unit)
+  staged.repeats.see(r.unit, r.input.criterion)
+  const plain = listed ? plainScoreRow(r.input, ctx.leaves.get(r.input.criterion)) : null
+  if (plain) return staged.writer.line({ rowNo, unit: r.unit, write: plain })
+  const checked = checkRow(ctx, r, rowNo)
+  staged.issues.add(...checked.issues)
+  return staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
+}
+
+/** The batches of a write's rows: an import's as they are read, a unit's PUT or a JSON body as one. */
+async function* batchesOf(rows: ScoreWriteRequest['rows']): AsyncGenerator<readonly ScoreRowRequest[]> {
+  if (Symbol.asyncIterator in rows) yield* rows
+  else yield rows
+}
+
+/**
+ * Reads the rows as they come, checks each, and streams them into the staging table a chunk at a
+ * time: the database takes one chunk while the next is read and checked, and memory does not grow
+ * with the import.
+ */
+async function streamRows(ctx: WriteContext, staged: Staged): Promise<void> {
+  let chunk = ''
+  let chunkRows = 0
+  let rowNo = 0
+  for await (const batch of batchesOf(ctx.request.rows)) {
+    for (const r of batch) {
+      chunk += stageRow(ctx, staged, r, rowNo++)
+      if (++chunkRows < STAGE_CHUNK) continue
+      await staged.writer.stream(chunk)
+      chunk = ''
+      chunkRows = 0
+    }
+  }
+  await staged.writer.stream(chunk)
+  await staged.writer.streamed()
+}
+
+/** Step 2: stages the rows, checked (streamRows); the problems found wait for their turn. */
 async function stageRows(ctx: WriteContext): Promise<Staged> {
-  const { identity } = ctx.request
   const staged: Staged = {
     writer: new ScoreWriter(ctx.trx, ctx.period.code),
+    repeats: new RepeatWatch(),
     foreign: new Problems(),
     issues: new Problems(),
   }
@@ -188,36 +274,33 @@ async function stageRows(ctx: WriteContext): Promise<Staged> {
     staged.issues.add(notInPeriodIssue(ctx.request.scope.unit, ctx.period.code))
   }
   await staged.writer.begin()
-  let staging: Promise<void> = Promise.resolve()
-  const flush = async (lines: string): Promise<void> => {
-    await staging
-    staging = staged.writer.add(lines)
-    staging.catch(() => {}) // awaited before the next chunk and after the last one
+  try {
+    await streamRows(ctx, staged)
+  } catch (error) {
+    // The COPY holds the connection: abandon it, or the rollback would wait behind it.
+    await staged.writer.abort(error instanceof Error ? error : new Error(String(error)))
+    throw error
   }
-  let chunk = ''
-  let chunkRows = 0
-  let rowNo = 0
-  for await (const r of ctx.request.rows) {
-    if (!reachesUnit(identity, r.unit)) {
-      staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
-    }
-    if (r.issues?.length) staged.issues.add(...r.issues)
-    else {
-      const checked = checkRow(ctx, r, rowNo)
-      staged.issues.add(...checked.issues)
-      chunk += staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
-      chunkRows++
-    }
-    rowNo++
-    if (chunkRows >= STAGE_CHUNK) {
-      await flush(chunk)
-      chunk = ''
-      chunkRows = 0
-    }
-  }
-  await flush(chunk)
-  await staging
   return staged
+}
+
+/**
+ * The rows read once more, checked again (every one passed: the write got this far), as ScoreWriter
+ * creates them by COPY: numbered as they were staged.
+ */
+function creationsOf(ctx: WriteContext, again: NonNullable<ScoreWriteRequest['again']>): Creations {
+  return async (write) => {
+    let rowNo = 0
+    for await (const batch of await again()) {
+      const rows = batch.map((r) => {
+        if (r.issues?.length) throw new Error(`row ${rowNo} reads differently the second time`)
+        const leaf = ctx.leaves.get(r.input.criterion)
+        const checked = plainScoreRow(r.input, leaf) ?? checkScoreRow(r.input, leaf, '', [])
+        return { rowNo: rowNo++, unit: r.unit, write: checked ?? writeNothing(r.input.criterion) }
+      })
+      await write(rows)
+    }
+  }
 }
 
 /** The places of the staged rows that would change `field`, as problem errors. */
@@ -300,7 +383,8 @@ export async function writeScores(
     if (staged.foreign.count > 0) {
       staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
     }
-    for (const d of await staged.writer.duplicates(MAX_REPORTED_ERRORS)) {
+    const duplicates = staged.repeats.none ? [] : await staged.writer.duplicates(MAX_REPORTED_ERRORS)
+    for (const d of duplicates) {
       const message = `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`
       staged.issues.add({ ...ctx.at(d.rowNo, 'criterion'), code: 'duplicate', message })
     }
@@ -316,6 +400,7 @@ export async function writeScores(
       await staged.writer.apply(
         { kind, clientId: identity.id, clientRole: identity.role, reason: request.reason },
         summary,
+        request.again && creationsOf(ctx, request.again),
       )
       announce('results', ctx.period.code)
     }
