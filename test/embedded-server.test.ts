@@ -2,7 +2,17 @@
 // (dist/server.js, bundled here from the sources into a directory of this file's own), as a child process
 // without DATABASE_URL, a temporary DATA_DIR, a free port on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -271,3 +281,33 @@ void t.test(
     })
   },
 )
+
+/** The postmaster's client backends now: one process per open connection (titled with its client address). */
+function clientBackends(postmaster: number): number {
+  let count = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1])
+      if (ppid === postmaster && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('127.0.0.1(')) count++
+    } catch {
+      // the process ended while it was read
+    }
+  }
+  return count
+}
+
+void t.test('connections opened by a burst of requests are closed again within seconds', async (t) => {
+  const dataDir = tempDataDir(t)
+  const service = await startService(t, dataDir)
+  const postmaster = postmasterPid(dataDir)
+  const before = clientBackends(postmaster)
+  await Promise.all(Array.from({ length: 16 }, () => service.call('GET', '/v1/frameworks')))
+  const afterBurst = clientBackends(postmaster)
+  t.ok(afterBurst > before, `the burst opened connections (${before} → ${afterBurst})`)
+  await new Promise((resolve) => setTimeout(resolve, 3_000))
+  const later = clientBackends(postmaster)
+  t.ok(later <= before, `three seconds later, no more than were open before it (${later})`)
+  service.child.kill('SIGTERM')
+  t.equal(await service.exited, 0)
+})

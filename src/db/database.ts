@@ -40,11 +40,21 @@ export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
 
 const DEFAULT_POOL_SIZE = 10
 
+/**
+ * How long a connection to the embedded server may stay idle in the pool: the server runs on the
+ * service's own host, so each idle backend (7–10 MB of its own memory) counts against the same machine,
+ * and reconnecting over the loopback takes a few milliseconds. A burst of requests (16 at once) used to
+ * leave ten backends alive for pg-pool's default 10 s, through a whole import that followed it.
+ */
+export const EMBEDDED_IDLE_CONNECTION_MS = 1_000
+
 export type DatabaseTarget = {
   kind: 'postgres'
   url: string
   searchPath?: string
   poolSize?: number
+  /** How long an idle connection stays in the pool; pg-pool's default (10 s) when unset. */
+  idleConnectionMs?: number
   timeouts?: Partial<DatabaseTimeouts>
 }
 
@@ -99,6 +109,7 @@ function postgresPool(target: DatabaseTarget, applicationName: string): pg.Pool 
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? DEFAULT_POOL_SIZE,
+    ...(target.idleConnectionMs !== undefined ? { idleTimeoutMillis: target.idleConnectionMs } : {}),
     connectionTimeoutMillis: t.connectMs,
     // A server that stops answering (hung, or a network that drops packets) is noticed, not waited on.
     keepAlive: true,
@@ -173,7 +184,12 @@ export async function openConfiguredDatabase(config: {
   const timeouts = config.timeouts ? { timeouts: config.timeouts } : {}
   if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl, ...timeouts })
   const server = await startOwnedServer(config.dataDir)
-  const handle = await openDatabase({ kind: 'postgres', url: server.url, ...timeouts })
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: server.url,
+    idleConnectionMs: EMBEDDED_IDLE_CONNECTION_MS,
+    ...timeouts,
+  })
   return {
     ...handle,
     embedded: { dataDir: server.dataDir, version: server.version, port: server.port },
