@@ -27,7 +27,7 @@ import { ChangeFeed } from '../src/db/change-feed.js'
 import { openConfiguredDatabase, openDatabase, type DatabaseHandle } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrator.js'
 import { district, districtFramework, scoredRows } from '../test/helpers/district-data.js'
-import { prng } from '../test/helpers/random-results.js'
+import { prng } from '../test/helpers/prng.js'
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TOKEN = 'render-report-admin-token-0123456789'

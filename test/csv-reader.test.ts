@@ -3,23 +3,13 @@ import { parse } from 'csv-parse/sync'
 import t from 'tap'
 import { csvRecords } from '../src/modules/scores/csv.js'
 import { AppError } from '../src/http/problems.js'
+import { prng } from './helpers/prng.js'
 
 /**
  * The import reads plain CSV text itself and hands anything else to csv-parse: whichever reads a body,
  * the records, and the error of a malformed one, are csv-parse's. Each body is compared with csv-parse
  * alone, read whole and in small chunks (a line or a UTF-8 character cut between two).
  */
-
-/** A small deterministic generator (mulberry32), so that a failure replays. */
-function generator(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Outcome = { records: string[][] } | { error: string }
 
@@ -84,7 +74,7 @@ t.test('fixed bodies: the same records or the same error as csv-parse', async (t
 })
 
 t.test('random bodies: the same records or the same error as csv-parse', async (t) => {
-  const random = generator(12)
+  const random = prng(12)
   const alphabet = ['a', 'b', ',', ',', '"', '""', '\n', '\n', '\r\n', '\r', ' ', 'ệ', '\u0000', '1.5']
   let plainAll = 0
   for (let n = 0; n < 3000; n++) {

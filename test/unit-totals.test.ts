@@ -11,6 +11,7 @@ import { ResultsRepository } from '../src/modules/results/repository.js'
 import { call, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
 import { build } from './helpers/build.js'
 import { openUnmigratedDatabase, sharedTestDatabase } from './helpers/database.js'
+import { prng } from './helpers/prng.js'
 
 type App = Awaited<ReturnType<typeof build>>
 
@@ -66,17 +67,6 @@ const framework = {
 const UNITS = ['xa-a', 'xa-b', 'xa-c', 'xa-d', 'xa-e']
 const SCORED = ['1.1', '1.2', '2.2.1', '2.2.2', '3']
 const MAX: Record<string, number> = { '1.1': 4, '1.2': 2.5, '2.2.1': 1.5, '2.2.2': 0.75, '3': 3 }
-
-/** A small deterministic generator (mulberry32), so that a failure replays. */
-function generator(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let x = Math.imul(a ^ (a >>> 15), 1 | a)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A random change of one leaf of a unit: scores in hundredths up to the maximum, clears, marks, counts. */
 function randomRow(random: () => number, unit: string): Record<string, unknown> {
@@ -216,7 +206,7 @@ async function setup(t: Parameters<typeof build>[0]): Promise<App> {
 
 t.test('maintained totals equal a recomputation from the scores after each of 60 random writes', async (t) => {
   const app = await setup(t)
-  const random = generator(20261130)
+  const random = prng(20261130)
   let mismatches = 0
   for (let write = 0; write < 60; write++) {
     const importing = random() < 0.4

@@ -6,16 +6,7 @@ import type { FieldSpec } from '../../src/domain/fields.js'
 import { ratio } from '../../src/domain/ratio.js'
 import type { UnitTotals } from '../../src/domain/results.js'
 
-/** A seeded generator, so that a failure names the case that broke. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let x = Math.imul(state ^ (state >>> 15), 1 | state)
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { prng } from './prng.js'
 
 export const NAMES = [
   'UBND xã Quảng Lợi',

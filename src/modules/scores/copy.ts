@@ -13,16 +13,9 @@ import type { Database } from '../../db/schema.js'
  * and a failure (a CopyFail or a server error) rejects like any statement's and aborts the transaction.
  */
 export async function copyIn(db: Kysely<Database>, statement: string, data: string): Promise<number> {
-  const stream = copyFrom(statement)
-  const done = new Promise<{ command: string; rowCount: number; rows: [] }>((resolve, reject) => {
-    stream.once('finish', () => resolve({ command: 'COPY', rowCount: stream.rowCount, rows: [] }))
-    stream.once('error', reject)
-  })
-  const submittable = Object.assign(stream, { then: done.then.bind(done) })
-  const executed = db.executeQuery(CompiledQuery.raw(submittable as unknown as string))
-  stream.end(data)
-  await executed
-  return stream.rowCount
+  const copy = openCopy(db, statement)
+  await copy.write(data)
+  return copy.end()
 }
 
 /** A `COPY … FROM STDIN` left open: its data is written as it is made, then it is ended (or aborted). */
