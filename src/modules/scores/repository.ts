@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { SCORE_FIELDS, type FieldWrite, type ScoreField, type ScoreRowWrite } from '../../domain/score-rules.js'
-import { copyIn, copyText, openCopy, type OpenCopy } from './copy.js'
+import { copyText, openCopy, type OpenCopy } from './copy.js'
 
 /** One validated row bound for the database, numbered as in the request. */
 export interface StagedRow {
@@ -153,16 +153,16 @@ export class ScoreWriter {
       ) on commit drop`.execute(this.trx)
   }
 
-  /** A row as its line of COPY text (`stagedLine`), noting its number: rows wait for `add` as text. */
+  /** A row as its line of COPY text (`stagedLine`), noting its number: rows wait for `stream` as text. */
   line(row: StagedRow): string {
     if (row.rowNo > this.lastRow) this.lastRow = row.rowNo
     return stagedLine(row)
   }
 
-  /** Stages a chunk of rows, given as their `line`s, with one `COPY … FROM STDIN`, in the transaction. */
+  /** Stages rows given as their `line`s, all at once: `stream` then `streamed`. */
   async add(lines: string): Promise<void> {
-    if (lines === '') return
-    await copyIn(this.trx, 'copy score_input from stdin', lines)
+    await this.stream(lines)
+    await this.streamed()
   }
 
   /** The COPY that `stream` feeds, open until `streamed` (or `abort`). */
