@@ -63,18 +63,19 @@ export function scoreFields(
   notApplicable: readonly number[],
   computed: ReadonlyArray<ExactSum | undefined>,
 ): FieldScore[] {
-  const scores: FieldScore[] = []
+  // Sized once: an array grown by push reserves room for 17 elements, for a unit of one or eight fields.
+  const scores = new Array<FieldScore>(fieldMaxima.length)
   for (let k = 0; k < fieldMaxima.length; k++) {
     const points = scored[k] ?? 0
     const max = fieldMaxima[k]! - (notApplicable[k] ?? 0)
     const extra = computed[k]
     if (extra === undefined) {
-      scores.push({ pointsHundredths: points, maxHundredths: max, index: roundedIndex(points, max) })
+      scores[k] = { pointsHundredths: points, maxHundredths: max, index: roundedIndex(points, max) }
     } else {
       const exact = new ExactSum()
       exact.addWhole(points)
       exact.add(extra)
-      scores.push({ pointsHundredths: exact.rounded(), maxHundredths: max, index: exact.index(max) })
+      scores[k] = { pointsHundredths: exact.rounded(), maxHundredths: max, index: exact.index(max) }
     }
   }
   return scores
@@ -99,16 +100,17 @@ export interface DocumentField {
 
 /**
  * Field ranks over every unit of the period (a group filter never changes them): per field position, the
- * rank of each unit (by its position in `units`) among the rankable units that have that field's index.
+ * rank of each unit (by its position in `fields` and `rankable`) among the rankable units that have that
+ * field's index.
  */
 export function rankFields(
-  units: ReadonlyArray<{ rankable: boolean; fields: readonly FieldScore[] }>,
+  fields: ReadonlyArray<readonly FieldScore[]>,
+  rankable: readonly boolean[],
   fieldCount: number,
 ): Array<Array<Rank | null>> {
-  const rankable = units.map((u) => u.rankable)
   return Array.from({ length: fieldCount }, (_, k) =>
     competitionRanks(
-      units.map((u) => u.fields[k]?.index ?? null),
+      fields.map((f) => f[k]?.index ?? null),
       rankable,
     ),
   )

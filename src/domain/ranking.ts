@@ -29,16 +29,30 @@ export function competitionRanks(
   values: ReadonlyArray<RankValue | null>,
   rankable: ReadonlyArray<boolean>,
 ): Array<Rank | null> {
-  const ranked: RankValue[] = []
-  for (let i = 0; i < values.length; i++) if (rankable[i] && values[i] !== null) ranked.push(values[i]!)
-  const byValue = ranksByValue(sortedDescending(ranked))
+  const byValue = ranksByValue(sortedDescending(values, rankable))
   return values.map((value, i) => (rankable[i] && value !== null ? byValue.get(value)! : null))
 }
 
-/** Highest first; numbers through a typed array, whose sort is numeric and needs no comparator. */
-function sortedDescending(values: RankValue[]): ArrayLike<RankValue> {
-  if (values.every((v) => typeof v === 'number')) return new Float64Array(values).sort().reverse()
-  return values.sort(descending)
+/**
+ * The ranked values (rankable, not null), highest first; numbers through a typed array, whose sort is
+ * numeric and needs no comparator.
+ */
+function sortedDescending(
+  values: ReadonlyArray<RankValue | null>,
+  rankable: ReadonlyArray<boolean>,
+): ArrayLike<RankValue> {
+  let count = 0
+  let numbers = true
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!rankable[i] || value === null) continue
+    count++
+    if (typeof value !== 'number') numbers = false
+  }
+  const ranked = numbers ? new Float64Array(count) : new Array<RankValue>(count)
+  let at = 0
+  for (let i = 0; i < values.length; i++) if (rankable[i] && values[i] !== null) ranked[at++] = values[i]!
+  return numbers ? (ranked as Float64Array).sort().reverse() : (ranked as RankValue[]).sort(descending)
 }
 
 /** Each distinct value's rank in a list sorted highest first: the position of its first holder. */
@@ -99,15 +113,59 @@ export function compareForListing(a: RankCandidate, b: RankCandidate): number {
 }
 
 /**
- * A sorted copy in listing order; the input is left as it was. The same order as compareForListing, with
- * each item's listing group worked out once rather than at every comparison (a province sorts 33,000).
+ * A sorted copy in listing order; the input is left as it was. The same order as compareForListing
+ * (test/domain/ranking.test.ts compares them on random lists). A province sorts 33,000 units after every
+ * write, so the order is found without a comparator where it can be: one numeric key per item (listing
+ * group, then value) sorted as a typed array, then each run of equal keys by code.
  */
 export function orderForListing<T extends RankCandidate>(items: readonly T[]): T[] {
-  const keyed = items.map((item) => ({ item, group: listingGroup(item) }))
-  keyed.sort((a, b) => {
-    if (a.group !== b.group) return a.group - b.group
-    const byValue = a.group === 2 ? 0 : descending(a.item.value!, b.item.value!)
-    return byValue !== 0 ? byValue : compareCodes(a.item.code, b.item.code)
-  })
-  return keyed.map((k) => k.item)
+  return listingByKeys(items) ?? [...items].sort(compareForListing)
+}
+
+/**
+ * The listing from numeric keys: (group × span + (highest − value)) × n + position, which sort as the
+ * comparator does but for the codes of equal values. Null when a value is a bigint, or the keys would pass
+ * 2^53 (a double would round them): then the comparator sorts.
+ */
+function listingByKeys<T extends RankCandidate>(items: readonly T[]): T[] | null {
+  const n = items.length
+  let lowest = Infinity
+  let highest = -Infinity
+  for (const item of items) {
+    const value = item.value
+    if (value === null) continue
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) return null
+    if (value < lowest) lowest = value
+    if (value > highest) highest = value
+  }
+  if (lowest === Infinity) lowest = highest = 0
+  const span = highest - lowest + 1
+  if (!(3 * span * n <= Number.MAX_SAFE_INTEGER)) return null
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!
+    const below = item.value === null ? 0 : highest - (item.value as number)
+    keys[i] = (listingGroup(item) * span + below) * n + i
+  }
+  keys.sort()
+  const listed = new Array<T>(n)
+  for (let i = 0; i < n; i++) listed[i] = items[keys[i]! % n]!
+  sortRunsByCode(listed, keys, n)
+  return listed
+}
+
+/** Sorts by code, in place, each run of items whose keys agree but for the position (equal values). */
+function sortRunsByCode<T extends RankCandidate>(listed: T[], keys: Float64Array, n: number): void {
+  let start = 0
+  while (start < listed.length) {
+    // A key less its position: % is exact on doubles, where a division could round up to the next value.
+    const value = keys[start]! - (keys[start]! % n)
+    let end = start + 1
+    while (end < listed.length && keys[end]! - (keys[end]! % n) === value) end++
+    if (end - start > 1) {
+      const run = listed.slice(start, end).sort((a, b) => compareCodes(a.code, b.code))
+      for (let i = 0; i < run.length; i++) listed[start + i] = run[i]!
+    }
+    start = end
+  }
 }

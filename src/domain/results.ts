@@ -259,7 +259,8 @@ function rankAll(scored: readonly Scored[], fieldCount: number): Ranks {
       rankable,
     ),
     fields: rankFields(
-      scored.map((s) => ({ rankable: s.totals.rankable, fields: s.fields })),
+      scored.map((s) => s.fields),
+      rankable,
       fieldCount,
     ),
   }

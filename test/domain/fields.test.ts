@@ -38,7 +38,11 @@ t.test('fields are ranked 1, 2, 2, 4 each on its own, among rankable units with 
     { rankable: true, fields: scoreFields(maxima, [1700, 800, 300], [0, 0, 0], []) },
     { rankable: true, fields: scoreFields(maxima, [1600, 950, 500], [0, 0, 0], []) },
   ]
-  const ranks = rankFields(units, 3)
+  const ranks = rankFields(
+    units.map((u) => u.fields),
+    units.map((u) => u.rankable),
+    3,
+  )
   const shown = ranks.map((field) => field.map((r) => r && `${r.position}/${r.of}${r.tied ? '=' : ''}`))
   t.same(shown[0], ['1/4', '2/4=', null, '2/4=', '4/4'])
   t.same(shown[1], ['2/4=', '2/4=', null, '4/4', '1/4'])
@@ -47,7 +51,7 @@ t.test('fields are ranked 1, 2, 2, 4 each on its own, among rankable units with 
 
 t.test('a unit’s fields are answered in the framework’s order with JSON numbers and its ranks', async (t) => {
   const scores = scoreFields(maxima, [1774, 679, 0], [0, 200, 500], [])
-  const ranks = rankFields([{ rankable: true, fields: scores }], 3)
+  const ranks = rankFields([scores], [true], 3)
   t.same(itemFields(0, specs, scores, ranks), [
     { code: '1', points: 17.74, maxPoints: 20, index: 88.7, rank: { position: 1, of: 1, tied: false } },
     { code: '2', points: 6.79, maxPoints: 8, index: 84.88, rank: { position: 1, of: 1, tied: false } },

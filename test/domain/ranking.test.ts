@@ -6,6 +6,7 @@ import {
   orderForListing,
   rankCompetition,
 } from '../../src/domain/ranking.js'
+import { prng } from '../helpers/prng.js'
 
 type Item = { code: string; value: bigint | null; rankable: boolean }
 const unit = (code: string, value: number | null, rankable = true): Item => ({
@@ -97,6 +98,34 @@ t.test('listing order: by rank then code, then unrankable by value, then no inde
     orderForListing(items).map((i) => i.code),
     'the order does not depend on the input order',
   )
+})
+
+t.test('listing order from numeric keys is the comparator order on 400 random lists', async (t) => {
+  const random = prng(20261201)
+  const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)]!
+  let differing = 0
+  for (let round = 0; round < 400; round++) {
+    // Few distinct values make long runs of ties; wide ones (up to 2^53) force the comparator's path.
+    const spread = pick([3, 50, 10_000, 2 ** 40, Number.MAX_SAFE_INTEGER])
+    const size = Math.floor(random() * 60)
+    const items = Array.from({ length: size }, (_, i) => ({
+      code: `${pick(['a', 'B', 'z', 'xa-', 'xa-đ', 'Z'])}${Math.floor(random() * size * 2)}-${i % 3}`,
+      value: random() < 0.15 ? null : Math.floor(random() * spread) - (random() < 0.2 ? Math.floor(spread / 2) : 0),
+      rankable: random() < 0.85,
+    }))
+    const expected = [...items].sort(compareForListing)
+    const listed = orderForListing(items)
+    if (listed.length !== expected.length || listed.some((item, i) => item !== expected[i])) differing++
+  }
+  t.equal(differing, 0, 'no list comes out in another order')
+})
+
+t.test('equal codes and values keep their input order in the listing', async (t) => {
+  const first = { code: 'a', value: 5, rankable: true }
+  const second = { code: 'a', value: 5, rankable: true }
+  t.same(orderForListing([first, second]), [first, second])
+  t.equal(orderForListing([first, second])[0], first)
+  t.equal(orderForListing([second, first])[0], second)
 })
 
 t.test('codes compare by code unit, not by locale', async (t) => {
