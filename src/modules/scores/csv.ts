@@ -52,9 +52,11 @@ function columnsOf(header: string[]): Map<Column, number> {
   return positions
 }
 
-const SURROGATE = /[\ud800-\udfff]/
+// One scan for both: NUL is the one control character PostgreSQL cannot store.
+// eslint-disable-next-line no-control-regex
+const NUL_OR_SURROGATE = /[\u0000\ud800-\udfff]/
 /** Whether a cell may hold what PostgreSQL cannot store (NUL, or a lone surrogate): `unstorableText` decides. */
-const suspect = (cell: string): boolean => cell.includes('\u0000') || SURROGATE.test(cell)
+const suspect = (cell: string): boolean => NUL_OR_SURROGATE.test(cell)
 
 /** Cells holding what PostgreSQL cannot store (a NUL character), each with its row. */
 function unstorableCells(record: string[], index: number, positions: Map<Column, number>): ProblemError[] {
@@ -69,11 +71,16 @@ function unstorableCells(record: string[], index: number, positions: Map<Column,
 
 /** A code cell's issue (required, or not a code), or null. */
 function codeIssue(name: 'unit' | 'criterion', value: string | undefined, index: number): ProblemError | null {
+  if (value !== undefined && code.test(value)) return null
   const place = { pointer: `/rows/${index}/${name}`, row: index + 1 }
   if (value === undefined) return { ...place, code: 'required', message: `${name} is required` }
-  if (!code.test(value))
-    return { ...place, code: 'invalid-code', message: `${JSON.stringify(value)} is not a valid code` }
-  return null
+  return { ...place, code: 'invalid-code', message: `${JSON.stringify(value)} is not a valid code` }
+}
+
+/** Whether any of the cells at `cells` is suspect: a loop, as this runs for every row of an import. */
+function anySuspect(record: string[], cells: readonly number[]): boolean {
+  for (const at of cells) if (suspect(record[at] ?? '')) return true
+  return false
 }
 
 /** A cell's value: undefined when empty (not given). Whitespace around values is not meaningful in a spreadsheet export. */
@@ -100,11 +107,13 @@ function rowReader(positions: Map<Column, number>): (record: string[]) => ScoreR
   let index = 0
   return (record) => {
     const rowNo = index++
-    const issues = cells.some((at) => suspect(record[at] ?? '')) ? unstorableCells(record, rowNo, positions) : []
+    const issues = anySuspect(record, cells) ? unstorableCells(record, rowNo, positions) : []
     const unit = given(record, unitAt)
     const criterion = given(record, criterionAt)
-    for (const issue of [codeIssue('unit', unit, rowNo), codeIssue('criterion', criterion, rowNo)])
-      if (issue) issues.push(issue)
+    const unitIssue = codeIssue('unit', unit, rowNo)
+    if (unitIssue) issues.push(unitIssue)
+    const criterionIssue = codeIssue('criterion', criterion, rowNo)
+    if (criterionIssue) issues.push(criterionIssue)
     const input: ScoreRowInput = { criterion: criterion ?? '' }
     for (const [column, at] of texts) {
       const value = given(record, at)

@@ -212,13 +212,24 @@ export class ScoreWriter {
     const fields = Object.keys(changed) as ScoreField[]
     // One part (no grouping) unless the rows are numbered past it.
     const parted = this.lastRow >= PART_ROWS
+    // Each row's changes are worked out once, in the subquery (kept apart by `offset 0`, which PostgreSQL
+    // does not flatten), and only read by the counts and flags: written in the aggregates themselves,
+    // every count and flag evaluated the comparisons again (a 330,000-row summary spent a third of its
+    // time so).
+    const changes = sql.join(
+      fields.map((f) => sql.ref(`c.${f}`)),
+      sql` or `,
+    )
     const { rows } = await sql<Record<string, unknown>>`
-      select ${parted ? sql`i.row_no >> ${sql.lit(ROW_BITS)}` : sql`0`} as part, count(*)::int as rows,
-        count(s.unit_code)::int as stored,
-        count(*) filter (where s.unit_code is null and ${anyChanged})::int as created,
-        count(*) filter (where s.unit_code is not null and ${anyChanged})::int as updated,
-        ${sql.join(fields.map((f) => sql`coalesce(bool_or(${changed[f]}), false) as ${sql.ref(f)}`))}
-      from ${this.joined()}
+      select ${parted ? sql`part` : sql`0 as part`}, count(*)::int as rows, count(*) filter (where stored)::int as stored,
+        count(*) filter (where not stored and (${changes}))::int as created,
+        count(*) filter (where stored and (${changes}))::int as updated,
+        ${sql.join(fields.map((f) => sql`coalesce(bool_or(${sql.ref(`c.${f}`)}), false) as ${sql.ref(f)}`))}
+      from (
+        select ${parted ? sql`i.row_no >> ${sql.lit(ROW_BITS)} as part,` : sql``} s.unit_code is not null as stored,
+          ${sql.join(fields.map((f) => sql`${changed[f]} as ${sql.ref(f)}`))}
+        from ${this.joined()}
+        offset 0) c
       ${parted ? sql`group by part order by part` : sql``}`.execute(this.trx)
     const parts = rows
       .filter((row) => Number(row.rows) > 0)
