@@ -44,7 +44,7 @@ function sortedDescending(
   let count = 0
   let numbers = true
   for (let i = 0; i < values.length; i++) {
-    const value = values[i]!
+    const value = values[i] ?? null
     if (!rankable[i] || value === null) continue
     count++
     if (typeof value !== 'number') numbers = false

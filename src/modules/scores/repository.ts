@@ -214,8 +214,8 @@ export class ScoreWriter {
     const parted = this.lastRow >= PART_ROWS
     // Each row's changes are worked out once, in the subquery (kept apart by `offset 0`, which PostgreSQL
     // does not flatten), and only read by the counts and flags: written in the aggregates themselves,
-    // every count and flag evaluated the comparisons again (a 330,000-row summary spent a third of its
-    // time so).
+    // every count and flag evaluated the comparisons again (an unchanged 330,000-row import's summary took
+    // 520 ms so, 451 ms this way).
     const changes = sql.join(
       fields.map((f) => sql.ref(`c.${f}`)),
       sql` or `,
