@@ -61,6 +61,22 @@ t.test('a document larger than a chunk comes out whole, in order', async (t) => 
   t.ok(bytes.equals(Buffer.from(`[${parts.join(',')}]`, 'utf8')), 'the same bytes as one JSON.stringify')
 })
 
+t.test('a writer sized by expect gives the same bytes for a generous, an exact and a too small estimate', async (t) => {
+  const text = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => `${NAMES[i % NAMES.length]} ${i}`))
+  const expected = Buffer.from(text, 'utf8')
+  for (const [what, estimate] of [
+    ['generous', expected.length * 2],
+    ['exact', expected.length - 1],
+    ['too small', Math.floor(expected.length / 10)],
+  ] as const) {
+    const out = new Utf8JsonWriter()
+    out.raw('[')
+    out.expect(estimate)
+    out.json(text.slice(1))
+    t.ok(out.bytes().equals(expected), what)
+  }
+})
+
 const PERIOD = { code: 'ky-2024', name: 'Kỳ đánh giá "2024"', year: 2024, status: 'appraisal' as const }
 const NO_COMPUTED_LEAVES = { survey: [], ratio: new Map() }
 
@@ -84,4 +100,33 @@ t.test('the JSON written straight from ranked results is the JSON of the documen
     }
   }
   t.pass('60 rounds × 3 groups, 0 to 40 units, 0 to 3 fields')
+})
+
+t.test('large rounds, past the items an answer is sized from, come out as the JSON of their document', async (t) => {
+  const random = prng(5)
+  for (const [size, longNamesRankedLast] of [
+    [65, false],
+    [400, true],
+    [2_000, false],
+    [2_000, true],
+  ] as const) {
+    const units = randomUnits(random, size, 2).map((u, i) => {
+      // Long names on the units listed last make the items after the sampled ones larger than estimated.
+      if (!longNamesRankedLast) return u
+      const last = i % 2 === 1
+      return {
+        ...u,
+        rankable: true,
+        maxHundredths: 1000,
+        appraisalHundredths: last ? 0 : 1000,
+        name: last ? `${u.name} ${'Ủy ban nhân dân '.repeat(20)}` : 'x',
+      }
+    })
+    const ranked = rankResults(units, NO_COMPUTED_LEAVES, DEFAULT_BANDS, null, FIELDS.slice(0, 2))
+    const expected = Buffer.from(serialise(liveDocument(units, FIELDS.slice(0, 2), null)), 'utf8')
+    t.ok(
+      rankedResultsJson({ period: PERIOD, group: null, snapshot: null }, ranked).equals(expected),
+      `${size} units${longNamesRankedLast ? ', the longer items last' : ''}`,
+    )
+  }
 })

@@ -9,6 +9,8 @@
  */
 
 const FIRST_CHUNK = 64 * 1024
+/** A chunk this full is handed out as it is by `bytes()`; an emptier one is copied to its exact length. */
+const WELL_FILLED = 0.75
 const LARGEST_CHUNK = 4 * 1024 * 1024
 
 const QUOTE = 0x22
@@ -133,8 +135,30 @@ export class Utf8JsonWriter {
     this.raw(value ? 'true' : 'false')
   }
 
-  /** The bytes written, in one buffer of their exact length. */
+  /** How many bytes are written so far. */
+  get length(): number {
+    return this.total + this.at
+  }
+
+  /**
+   * Sizes the writing for about `more` bytes still to come: one chunk with room for them, the bytes so
+   * far copied in, so that `bytes()` can hand that chunk out rather than copy every chunk into a new
+   * buffer (a 15 MB answer made 20 MB of chunks, then 15 MB more). Pages of the chunk never written to
+   * are never touched, so they take no memory. An estimate too small costs only the usual chunks.
+   */
+  expect(more: number): void {
+    if (this.chunks.length > 0 || this.at + more <= this.chunk.length) return
+    const chunk = Buffer.allocUnsafe(this.at + more)
+    this.chunk.copy(chunk, 0, 0, this.at)
+    this.chunk = chunk
+  }
+
+  /**
+   * The bytes written, in one buffer: the one chunk written to, when they fill most of it (see expect);
+   * otherwise a buffer of their exact length, so that a small answer kept in a cache holds no spare room.
+   */
   bytes(): Buffer {
+    if (this.chunks.length === 0 && this.at >= this.chunk.length * WELL_FILLED) return this.chunk.subarray(0, this.at)
     if (this.at > 0) this.chunks.push(this.chunk.subarray(0, this.at))
     this.total += this.at
     this.at = 0

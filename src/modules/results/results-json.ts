@@ -119,6 +119,13 @@ function scoredItemJson(out: Utf8JsonWriter, position: number, ranked: RankedRes
   out.raw('}')
 }
 
+/** After this many items, the rest of a large answer is sized from them (Utf8JsonWriter.expect). */
+const SAMPLED_ITEMS = 64
+
+/** The bytes of the items still to come, from those of the first `written`, with an eighth to spare. */
+const expectedBytes = (bytes: number, written: number, items: number): number =>
+  Math.ceil((bytes / written) * (items - written) * 1.125) + 2
+
 /**
  * The JSON of the document computeResults would give, written straight from the ranked results: the
  * same bytes as resultsJson of that document, without making its items (31 MB of objects for a
@@ -127,7 +134,9 @@ function scoredItemJson(out: Utf8JsonWriter, position: number, ranked: RankedRes
 export function rankedResultsJson(heading: DocumentHeading, ranked: RankedResults): Buffer {
   const out = new Utf8JsonWriter()
   headJson(out, { ...heading, ...ranked.summary })
+  const itemsFrom = out.length
   for (let i = 0; i < ranked.listing.length; i++) {
+    if (i === SAMPLED_ITEMS) out.expect(expectedBytes(out.length - itemsFrom, i, ranked.listing.length))
     if (i > 0) out.raw(',')
     scoredItemJson(out, ranked.listing[i]!, ranked)
   }
