@@ -226,8 +226,14 @@ t.test(
   },
 )
 
+/** The text of `function name(` in `source`, up to the end of its body. */
+const functionText = (source: string, name: string): string => {
+  const from = source.slice(source.indexOf(`function ${name}(`))
+  return from.slice(0, from.indexOf('\n}\n'))
+}
+
 t.test(
-  'scores are written by ScoreWriter alone, which only writeScores makes, and only once it holds its locks',
+  'scores are written by the scores repository alone, called from writeScores only once the write holds its locks',
   async (t) => {
     const files = sources()
     const writes = files.flatMap(({ path, text }) =>
@@ -242,14 +248,26 @@ t.test(
       'modules/scores/repository.ts: update scores',
       'modules/scores/repository.ts: insert into scores',
     ])
-    const makers = files.flatMap(({ path, text }) => [...text.matchAll(/new ScoreWriter\(/g)].map(() => path))
-    t.same(makers, ['modules/scores/service.ts'])
+    const callers = (call: RegExp) => files.flatMap(({ path, text }) => [...text.matchAll(call)].map(() => path))
+    t.same(callers(/new ScoreWriter\(/g), ['modules/scores/service.ts'])
+    t.same(callers(/\bopenScoresCopy\(/g), ['modules/scores/direct-import.ts', 'modules/scores/repository.ts'])
+    t.same(callers(/\bimportDirectly\(/g), ['modules/scores/direct-import.ts', 'modules/scores/service.ts'])
     const service = files.find((f) => f.path === 'modules/scores/service.ts')!.text
-    const from = service.slice(service.indexOf('export async function writeScores('))
-    const locked = from.indexOf('await lockScope(')
-    t.ok(locked >= 0 && locked < from.indexOf('stageRows('), "a unit's write locks before it stages rows")
-    const importLocked = from.indexOf('await lockImportedPeriod(')
-    t.ok(importLocked >= 0 && importLocked < from.indexOf('.apply('), 'an import locks the period before it writes')
+    const writeScores = functionText(service, 'writeScores')
+    const locked = writeScores.indexOf('await lockScope(')
+    t.ok(
+      locked >= 0 && locked < writeScores.indexOf('writeDirectly(') && locked < writeScores.indexOf('writeStaged('),
+      'every write locks its scope before it writes',
+    )
+    const staged = functionText(service, 'writeStaged')
+    const stagedLock = staged.indexOf('await lockImportedPeriod(')
+    t.ok(stagedLock >= 0 && stagedLock < staged.indexOf('.apply('), 'a staged import locks the period before it writes')
+    const direct = functionText(service, 'writeDirectly')
+    const directLock = direct.indexOf('await lockImportedPeriod(')
+    t.ok(
+      directLock >= 0 && directLock < direct.indexOf('importDirectly('),
+      'a direct import locks the period before it reads or writes a row',
+    )
   },
 )
 

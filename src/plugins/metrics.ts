@@ -30,6 +30,8 @@ export interface MetricsSources {
 export interface ServiceMetrics {
   /** Rows a committed write accepted (never a dry run, never a rolled-back write). */
   importedRows(kind: ImportKind, rows: number): void
+  /** A committed score import, by how it was written (direct: a first import written as it was read). */
+  scoreImport(path: 'direct' | 'staged'): void
   /**
    * A problem answered where the request hooks never see it: refused before routing, or by Node's HTTP
    * parser before there was a request. Counted in `http_problems_total` only.
@@ -202,12 +204,22 @@ export const metricsPlugin = fp(async function metrics(app: FastifyInstance, sou
     registers: [registry],
   })
   for (const kind of IMPORT_KINDS) imported.inc({ kind }, 0)
+  const scoreImports = new Counter({
+    name: 'cchc_score_imports_total',
+    help: 'Committed score imports, by path: direct (a first import written as it was read) or staged',
+    labelNames: ['path'],
+    registers: [registry],
+  })
+  for (const path of ['direct', 'staged']) scoreImports.inc({ path }, 0)
   scrapedMetrics(registry, sources)
   const shared = processMetrics()
 
   app.decorate('metrics', {
     importedRows(kind, rows) {
       if (rows > 0) imported.inc({ kind }, rows)
+    },
+    scoreImport(path) {
+      scoreImports.inc({ path })
     },
     problemBeforeRouting(problemType, status) {
       problems.inc({ type: problemType, status: String(status) })

@@ -5,7 +5,7 @@ import { CODE_PATTERN } from '../../http/schemas.js'
 import { unstorableText } from '../../http/text.js'
 import type { ScoreRowInput } from '../../domain/score-rules.js'
 import type { SpooledBody } from '../../http/spool.js'
-import type { ScoreRowRequest } from './service.js'
+import type { ScoreRowRequest } from './row-request.js'
 
 const COLUMNS = ['unit', 'criterion', 'self', 'appraised', 'notApplicable', 'note', 'numerator', 'denominator'] as const
 type Column = (typeof COLUMNS)[number]

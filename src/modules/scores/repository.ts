@@ -33,7 +33,7 @@ function stagedLine({ rowNo, unit, write: w }: StagedRow): string {
 export type Creations = (write: (rows: StagedRow[]) => Promise<void>) => Promise<void>
 
 /** Whether a staged row gives a value (givesValue): a row that gives none creates nothing. */
-const givesAValue = ({ write: w }: StagedRow): boolean =>
+export const givesAValue = ({ write: w }: StagedRow): boolean =>
   w.self.value !== null ||
   w.appraised.value !== null ||
   w.notApplicable.value === true ||
@@ -57,6 +57,21 @@ const createdFields = ({ unit, write: w }: StagedRow): string =>
   ]
     .map(copyText)
     .join('\t')
+
+/** A `COPY` that creates scores, fed `createdLine`s: a first import's rows, written a page at a time. */
+export const openScoresCopy = (trx: Kysely<Database>): OpenCopy =>
+  openCopy(
+    trx,
+    `copy scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
+      numerator, denominator, created_batch, created_row) from stdin`,
+  )
+
+/**
+ * A created score's line of COPY text for `openScoresCopy`: `period` as copyText gives it (once for all
+ * rows), the batch that records the creation, and the row's number in that batch.
+ */
+export const createdLine = (period: string, batch: number | null, row: StagedRow): string =>
+  `${period}\t${createdFields(row)}\t${copyText(batch)}\t${row.rowNo & (PART_ROWS - 1)}\n`
 
 export interface WriteCounts {
   rows: number
@@ -82,6 +97,37 @@ export interface WriteBatch {
   clientId: string
   clientRole: string
   reason: string | null
+}
+
+/** Records a batch of a write (its counts as far as they are known), returning its id. */
+export async function recordBatch(
+  trx: Kysely<Database>,
+  period: string,
+  batch: WriteBatch,
+  part: WriteCounts & { firstRow: number },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('score_write_batches')
+    .values({
+      period_code: period,
+      kind: batch.kind,
+      client_id: batch.clientId,
+      client_role: batch.clientRole,
+      reason: batch.reason,
+      first_row: part.firstRow,
+      rows: part.rows,
+      created: part.created,
+      updated: part.updated,
+      unchanged: part.unchanged,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Sets the counts of a batch recorded before its rows were written (a direct import). */
+export async function countBatch(trx: Kysely<Database>, id: number, counts: WriteCounts): Promise<void> {
+  await trx.updateTable('score_write_batches').set(counts).where('id', '=', id).execute()
 }
 
 /**
@@ -272,23 +318,7 @@ export class ScoreWriter {
     // Indexed by part: a part without rows (none in a request, whose rows are numbered without gaps) has none.
     const batchIds: Array<number | null> = []
     for (const part of summary.parts) {
-      const { id } = await this.trx
-        .insertInto('score_write_batches')
-        .values({
-          period_code: this.period,
-          kind: batch.kind,
-          client_id: batch.clientId,
-          client_role: batch.clientRole,
-          reason: batch.reason,
-          first_row: part.firstRow,
-          rows: part.rows,
-          created: part.created,
-          updated: part.updated,
-          unchanged: part.unchanged,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      batchIds[part.firstRow / PART_ROWS] = id
+      batchIds[part.firstRow / PART_ROWS] = await recordBatch(this.trx, this.period, batch, part)
     }
     const byPart = Array.from(batchIds, (id) => id ?? null)
     for (const { name, query } of this.applyStatements(byPart, summary)) {
@@ -308,16 +338,9 @@ export class ScoreWriter {
     summary: Pick<ChangeSummary, 'created'>,
     creations: Creations,
   ): Promise<void> {
-    const copy = openCopy(
-      this.trx,
-      `copy scores (period_code, unit_code, criterion_code, self, appraised, not_applicable, note, evidence,
-        numerator, denominator, created_batch, created_row) from stdin`,
-    )
+    const copy = openScoresCopy(this.trx)
     const period = copyText(this.period)
-    const lineOf = (row: StagedRow): string => {
-      const batch = batchIds[row.rowNo >> ROW_BITS] ?? null
-      return `${period}\t${createdFields(row)}\t${copyText(batch)}\t${row.rowNo & (PART_ROWS - 1)}\n`
-    }
+    const lineOf = (row: StagedRow): string => createdLine(period, batchIds[row.rowNo >> ROW_BITS] ?? null, row)
     try {
       await creations((rows) => copy.write(rows.filter(givesAValue).map(lineOf).join('')))
     } catch (error) {

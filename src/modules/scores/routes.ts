@@ -15,7 +15,8 @@ import { readScoresCsv } from './csv.js'
 import { auditEntryId, auditPlace, ScoresRepository } from './repository.js'
 import { computeScorecard, scorecardEtag } from './scorecard.js'
 import { AuditPage, AuditQuery, ImportBody, ImportQuery, ImportResult, ScorecardSchema, ScoresBody } from './schemas.js'
-import { writeScores, type ScoreRowRequest } from './service.js'
+import type { ScoreRowRequest } from './row-request.js'
+import { writeScores } from './service.js'
 import { answerUnitWrite, IfMatchHeaders, unitWriteResponses } from './unit-write.js'
 
 const PUT_SCORES_DESCRIPTION = [
@@ -255,7 +256,10 @@ export async function scoreImportRoutes(fastify: FastifyInstance, options: { bod
         dryRun,
         scope: { kind: 'import' },
       })
-      if (!dryRun) app.metrics.importedRows('scores', result.rows)
+      if (!dryRun) {
+        app.metrics.importedRows('scores', result.rows)
+        if (result.path) app.metrics.scoreImport(result.path)
+      }
       return {
         dryRun,
         rows: result.rows,

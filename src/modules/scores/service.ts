@@ -12,7 +12,6 @@ import {
   type LeafInfo,
   type RuleIssue,
   type ScoreField,
-  type ScoreRowInput,
   type ScoreRowWrite,
 } from '../../domain/score-rules.js'
 import { reachesUnit, type Identity } from '../../domain/access.js'
@@ -20,16 +19,12 @@ import { AppError, notFound, type ProblemError } from '../../http/problems.js'
 import { loadFramework } from '../frameworks/service.js'
 import { PeriodsRepository, type PeriodRow } from '../periods/repository.js'
 import { findUnitInPeriod, notInPeriodIssue } from '../periods/unit-access.js'
-import { ScoreWriter, type ChangeSummary, type Creations } from './repository.js'
+import type { ScoreRowRequest } from './row-request.js'
+import { ScoreWriter, type ChangeSummary, type Creations, type WriteBatch } from './repository.js'
 import { refreshStatistics } from '../../db/statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
-
-export interface ScoreRowRequest {
-  unit: string
-  input: ScoreRowInput
-  /** Problems found while reading the row (a CSV cell that is no number); the row is not written. */
-  issues?: ProblemError[]
-}
+import { importDirectly } from './direct-import.js'
+import { RepeatWatch } from './repeat-watch.js'
 
 export interface ScoreWriteRequest {
   period: string
@@ -52,6 +47,8 @@ export interface ScoreWriteRequest {
 
 export interface ScoreWriteResult extends Omit<ChangeSummary, 'parts' | 'stored'> {
   scorecard?: UnitScorecard
+  /** How an import was written: straight into `scores` (a first import), or staged first. */
+  path?: 'direct' | 'staged'
 }
 
 /** A problem lists at most this many places; `errorCount` tells how many there were. */
@@ -125,8 +122,9 @@ async function lockScope(trx: Kysely<Database>, request: ScoreWriteRequest): Pro
     period = found.period
     unitListed = found.listed
   } else {
-    // An import stages its rows before it locks the period (lockImportedPeriod), so that reading and
-    // checking a large body never holds writers of the period back.
+    // A staged import reads its rows before it locks the period (lockImportedPeriod), so that reading
+    // and checking a large body never holds writers of the period back. A first import written directly
+    // locks it first: its body is already on local disk (spooled), and it reads it once, as it writes.
     period = await new PeriodsRepository(trx).find(request.period)
     if (!period) throw notFound('period', request.period)
   }
@@ -136,7 +134,8 @@ async function lockScope(trx: Kysely<Database>, request: ScoreWriteRequest): Pro
 }
 
 /**
- * An import's step 2b, once its rows are staged: locks the period, and re-checks what staging assumed.
+ * An import's step 2b, once its rows are staged (or before a direct import reads them): locks the
+ * period, and re-checks what staging assumed.
  * The period's framework and units must be those the rows were checked against (409 otherwise: the rows
  * are to be sent again); its status is the one now locked.
  */
@@ -156,37 +155,6 @@ async function lockImportedPeriod(ctx: WriteContext): Promise<void> {
     )
   }
   ctx.period = locked
-}
-
-/** Beyond these, RepeatWatch stops watching and the database looks for repeats: its memory stays small. */
-const WATCHED_UNITS = 20_000
-const WATCHED_CRITERIA = 5_000
-
-/**
- * Proves, as the rows are staged, that no row names the unit and criterion of an earlier one, when the
- * rows come grouped by unit (as a template or an export lists them): then the database need not group
- * the staged rows to look for repeats. It keeps the units seen and the current unit's criteria; a unit
- * coming back after another, or a criterion repeated, ends the proof (the database then finds and
- * reports the repeats, exactly as without it).
- */
-class RepeatWatch {
-  private unit: string | null = null
-  private readonly units = new Set<string>()
-  private readonly criteria = new Set<string>()
-  /** True while no row can repeat an earlier one. */
-  none = true
-
-  see(unit: string, criterion: string): void {
-    if (!this.none) return
-    if (unit !== this.unit) {
-      this.none = !this.units.has(unit) && this.units.size < WATCHED_UNITS
-      this.units.add(unit)
-      this.unit = unit
-      this.criteria.clear()
-    }
-    this.none &&= !this.criteria.has(criterion) && this.criteria.size < WATCHED_CRITERIA
-    this.criteria.add(criterion)
-  }
 }
 
 interface Staged {
@@ -365,11 +333,64 @@ function refuseRuleViolations(ctx: WriteContext, issues: Problems): void {
   issues.raise('rule-violated', detail)
 }
 
+/** Steps 2 to 8 of a write that stages its rows: stage, check in order of precedence, then apply. */
+async function writeStaged(ctx: WriteContext): Promise<ChangeSummary> {
+  const { request } = ctx
+  const staged = await stageRows(ctx)
+  if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
+  if (staged.foreign.count > 0) {
+    staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
+  }
+  const duplicates = staged.repeats.none ? [] : await staged.writer.duplicates(MAX_REPORTED_ERRORS)
+  for (const d of duplicates) {
+    const message = `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`
+    staged.issues.add({ ...ctx.at(d.rowNo, 'criterion'), code: 'duplicate', message })
+  }
+  const summary = await staged.writer.summary()
+  await refuseFieldsOfOtherRoles(ctx, staged, summary)
+  await refuseFieldsClosedByStatus(ctx, staged, summary)
+  await checkIfMatch(ctx)
+  refuseRuleViolations(ctx, staged.issues)
+
+  if (!request.dryRun && summary.created + summary.updated > 0) {
+    await staged.writer.apply(batchOf(request), summary, request.again && creationsOf(ctx, request.again))
+  }
+  return summary
+}
+
+/** Who writes, why, and through which route: the write's audit batch. */
+function batchOf({ identity, scope, reason }: ScoreWriteRequest): WriteBatch {
+  const kind = scope.kind === 'unit' ? (scope.member ?? 'scores') : 'import'
+  return { kind, clientId: identity.id, clientRole: identity.role, reason }
+}
+
+/**
+ * A first import of a CSV, written straight into `scores` as it is read (direct-import.ts), its period
+ * locked from the start; null when the write is not one, or when it gave way: its rows are then read
+ * again for the staged path.
+ */
+async function writeDirectly(ctx: WriteContext): Promise<ChangeSummary | null> {
+  const { request } = ctx
+  if (request.scope.kind !== 'import' || request.dryRun || !request.again || !ctx.periodUnits) return null
+  await lockImportedPeriod(ctx)
+  const summary = await importDirectly({
+    trx: ctx.trx,
+    period: ctx.period,
+    leaves: ctx.leaves,
+    periodUnits: ctx.periodUnits,
+    identity: request.identity,
+    batch: batchOf(request),
+    rows: batchesOf(request.rows),
+  })
+  if (summary === null) ctx.request = { ...request, rows: await request.again() }
+  return summary
+}
+
 /**
  * Every score write, per unit or imported: all or nothing, in one transaction. The steps read in the
  * order of precedence (docs/api.md): 404, 403 (unit, then field), 409 (status), 412 (If-Match), 422
  * (rules). Only fields whose value would change are held against the role and the status, so re-sending
- * identical rows is always harmless.
+ * identical rows is always harmless. A first import that breaks none of them is written directly.
  */
 export async function writeScores(
   db: Kysely<Database>,
@@ -378,34 +399,12 @@ export async function writeScores(
 ): Promise<ScoreWriteResult> {
   const written = await changes.transaction(db, async (trx, announce, emit) => {
     const ctx = await lockScope(trx, request)
-    const staged = await stageRows(ctx)
-    if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
-    if (staged.foreign.count > 0) {
-      staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
-    }
-    const duplicates = staged.repeats.none ? [] : await staged.writer.duplicates(MAX_REPORTED_ERRORS)
-    for (const d of duplicates) {
-      const message = `criterion ${d.criterion} of unit ${d.unit} appears earlier in this request`
-      staged.issues.add({ ...ctx.at(d.rowNo, 'criterion'), code: 'duplicate', message })
-    }
-    const summary = await staged.writer.summary()
-    await refuseFieldsOfOtherRoles(ctx, staged, summary)
-    await refuseFieldsClosedByStatus(ctx, staged, summary)
-    await checkIfMatch(ctx)
-    refuseRuleViolations(ctx, staged.issues)
-
-    if (!request.dryRun && summary.created + summary.updated > 0) {
-      const { identity, scope } = request
-      const kind = scope.kind === 'unit' ? (scope.member ?? 'scores') : 'import'
-      await staged.writer.apply(
-        { kind, clientId: identity.id, clientRole: identity.role, reason: request.reason },
-        summary,
-        request.again && creationsOf(ctx, request.again),
-      )
-      announce('results', ctx.period.code)
-    }
+    const direct = await writeDirectly(ctx)
+    const summary = direct ?? (await writeStaged(ctx))
+    if (!request.dryRun && summary.created + summary.updated > 0) announce('results', ctx.period.code)
     const { rows, created, updated, unchanged, changedFields } = summary
     const result: ScoreWriteResult = { rows, created, updated, unchanged, changedFields }
+    if (request.scope.kind === 'import') result.path = direct ? 'direct' : 'staged'
     if (!request.dryRun && request.scope.kind === 'import') {
       emit({ type: 'scores.imported', period: ctx.period.code, data: { rows, created, updated, unchanged } })
     }
