@@ -9,6 +9,7 @@ import * as m0007 from './0007_events_webhooks.js'
 import * as m0008 from './0008_compact_score_audit.js'
 import * as m0009 from './0009_unit_totals.js'
 import * as m0010 from './0010_scores_unit_check.js'
+import * as m0011 from './0011_scores_created_by_batch.js'
 
 /**
  * Every migration, by name, in the order they apply. A static list rather than a folder scan, so the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_compact_score_audit': m0008,
   '0009_unit_totals': m0009,
   '0010_scores_unit_check': m0010,
+  '0011_scores_created_by_batch': m0011,
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
+import { migrations } from '../migrations/index.js'
 import t from 'tap'
 import { PART_ROWS, ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
 import { writeNothing, type ScoreRowWrite } from '../src/domain/score-rules.js'
@@ -312,5 +313,78 @@ t.test(
         [first! * 2 ** 24, 'xa-a', 1, 'lớn'],
       ],
     )
+  },
+)
+
+t.test("a period's audit lists its own entries, in order, whatever another period writes between them", async (t) => {
+  const app = await setup(t)
+  await seedPeriod(app, 'q', 'f1', UNITS)
+  const intoQ = async (rows: unknown[]) => {
+    const res = await call(app, 'POST', '/v1/periods/q/scores/import', { body: { rows } })
+    t.equal(res.statusCode, 200, res.body)
+  }
+  await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+  await intoQ([
+    { unit: 'xa-a', criterion: '1.1', self: 1 },
+    { unit: 'xa-b', criterion: '1.2', self: 0.5 },
+  ])
+  await importRows(app, [{ unit: 'xa-a', criterion: '1.1', appraised: 1 }]) // updates only
+  await intoQ([{ unit: 'xa-c', criterion: '2.1', self: 2 }])
+  await intoQ([{ unit: 'xa-a', criterion: '1.1', self: 0.5 }]) // updates only
+  const put = await call(app, 'PUT', '/v1/periods/p/units/xa-c/scores', {
+    body: { scores: [{ criterion: '1.2', self: 0.5 }] },
+  })
+  t.equal(put.statusCode, 200, put.body)
+  await intoQ([{ unit: 'xa-b', criterion: '2.1', self: 1 }])
+
+  const expected = [
+    ['xa-c', '1.2', 'self', null, 0.5, ...admin, null],
+    ['xa-a', '1.1', 'appraised', 1.25, 1, ...admin, null],
+    ...FIRST_ENTRIES,
+  ]
+  const all = (await audit(app, '?limit=1000')).items
+  t.same(all.map(said), expected)
+  for (let limit = 1; limit <= all.length; limit++) {
+    const walked: Entry[] = []
+    let cursor: string | null = ''
+    while (cursor !== null) {
+      const page = await audit(app, `?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+      walked.push(...page.items)
+      cursor = page.next
+    }
+    t.same(walked, all, `pages of ${limit}`)
+  }
+  for (const criterion of ['1.1', '1.2', '2.1']) {
+    const ofCriterion = all.filter((e) => e.criterion === criterion)
+    t.same((await audit(app, `?criterion=${criterion}&limit=1000`)).items, ofCriterion, `criterion ${criterion}`)
+  }
+})
+
+t.test(
+  '0011 keys the created-scores index by batch; its down restores the key by period, and the audit reads the same',
+  async (t) => {
+    const app = await setup(t)
+    await importRows(app, FIRST_IMPORT, 'Nhập lần 1')
+    const before = (await audit(app, '?limit=1000')).items
+    const indexOf = async () =>
+      (
+        await sql<{ definition: string }>`
+          select indexdef as definition from pg_indexes
+          where schemaname = current_schema() and indexname = 'scores_created_idx'`.execute(app.db)
+      ).rows.map((r) => r.definition.replace(/^.* USING /, ''))
+    t.same(await indexOf(), ['btree (created_batch, created_row) WHERE (created_batch IS NOT NULL)'])
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(app.db)
+    const migrator = new Migrator({
+      db: app.db,
+      provider: { getMigrations: async () => migrations },
+      migrationTableSchema: rows[0]!.schema,
+    })
+    const down = await migrator.migrateTo('0010_scores_unit_check')
+    t.error(down.error)
+    t.same(await indexOf(), ['btree (period_code, created_batch, created_row) WHERE (created_batch IS NOT NULL)'])
+    const up = await migrator.migrateToLatest()
+    t.error(up.error)
+    t.same(await indexOf(), ['btree (created_batch, created_row) WHERE (created_batch IS NOT NULL)'])
+    t.same((await audit(app, '?limit=1000')).items, before)
   },
 )

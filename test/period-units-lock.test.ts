@@ -301,9 +301,9 @@ t.test('0010 dropped scores_period_unit_fk; its down restores the key, then up d
     migrationTableSchema: rows[0]!.schema,
   })
   t.notOk(await hasUnitForeignKey(handle.db))
-  const down = await migrator.migrateDown()
+  const down = await migrator.migrateTo('0009_unit_totals')
   t.error(down.error)
-  t.match(down.results, [{ migrationName: '0010_scores_unit_check', direction: 'Down', status: 'Success' }])
+  t.match(down.results?.at(-1), { migrationName: '0010_scores_unit_check', direction: 'Down', status: 'Success' })
   const { rows: restored } = await sql<{ definition: string }>`
     select pg_get_constraintdef(oid) as definition from pg_constraint
     where conrelid = 'scores'::regclass and conname = 'scores_period_unit_fk'`.execute(handle.db)

@@ -492,6 +492,26 @@ export class ScoresRepository {
     const scores = limit + 1
     const upTo = (batch: string, row: string) =>
       before ? sql`and (${sql.ref(batch)}, ${sql.ref(row)}) <= (${before.batch}::bigint, ${before.row}::bigint)` : sql``
+    // The created scores newest first: one unit's through the primary key (a few hundred rows to sort at
+    // most); otherwise batch by batch, newest first, each batch's through scores_created_idx, stopping
+    // as soon as the page is full (0011_scores_created_by_batch).
+    const createdScores =
+      unit !== undefined
+        ? sql`select * from scores s
+            where ${only('s')} and s.created_batch is not null ${upTo('s.created_batch', 's.created_row')}
+            order by s.created_batch desc, s.created_row desc
+            limit ${scores}`
+        : sql`select s.* from score_write_batches b
+            cross join lateral (
+              select * from scores s
+              where s.created_batch = b.id and ${only('s')} ${upTo('s.created_batch', 's.created_row')}
+              order by s.created_row desc
+              limit ${scores}
+            ) s
+            where b.period_code = ${period} and b.created is distinct from 0
+              ${before ? sql`and b.id <= ${before.batch}::bigint` : sql``}
+            order by b.id desc, s.created_row desc
+            limit ${scores}`
     const { rows } = await sql<AuditEntryRow>`
       with updated as (
         select c.batch_id, c.row_no, c.unit_code, c.criterion_code, c.changes
@@ -502,12 +522,7 @@ export class ScoresRepository {
       ), created as (
         select s.created_batch as batch_id, s.created_row as row_no, s.unit_code, s.criterion_code,
           ${creationChanges} as changes
-        from (
-          select * from scores s
-          where ${only('s')} and s.created_batch is not null ${upTo('s.created_batch', 's.created_row')}
-          order by s.created_batch desc, s.created_row desc
-          limit ${scores}
-        ) s
+        from (${createdScores}) s
         cross join lateral (${firstOldValues}) later
         cross join lateral (${valuesAtCreation}) v
       ), changed_scores as (
