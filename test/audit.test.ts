@@ -283,7 +283,7 @@ t.test(
     await app.db.transaction().execute(async (trx) => {
       const writer = new ScoreWriter(trx, 'p')
       await writer.begin()
-      await writer.add(rows.map((row) => writer.line(row)).join(''))
+      await writer.add(rows)
       const summary = await writer.summary()
       t.same(
         summary.parts.map((p) => [p.firstRow, p.rows, p.created]),

@@ -21,25 +21,21 @@ t.test('COPY staging keeps every value exactly: escapes, nulls, unset fields', a
     .execute(async (trx) => {
       const writer = new ScoreWriter(trx, 'p')
       await writer.begin()
-      await writer.add(
-        [
-          {
-            rowNo: 0,
-            unit: 'u\\1',
-            write: write('1.1', {
-              self: { set: true, value: '1.50' },
-              note: { set: true, value: note },
-              evidence: { set: true, value: evidence },
-              numerator: { set: true, value: 19 },
-              denominator: { set: true, value: 20 },
-            }),
-          },
-          { rowNo: 1, unit: 'u2', write: write('1.2', { note: { set: true, value: null } }) },
-          { rowNo: 2, unit: 'u2', write: write('1.3', { notApplicable: { set: true, value: true } }) },
-        ]
-          .map((row) => writer.line(row))
-          .join(''),
-      )
+      await writer.add([
+        {
+          rowNo: 0,
+          unit: 'u\\1',
+          write: write('1.1', {
+            self: { set: true, value: '1.50' },
+            note: { set: true, value: note },
+            evidence: { set: true, value: evidence },
+            numerator: { set: true, value: 19 },
+            denominator: { set: true, value: 20 },
+          }),
+        },
+        { rowNo: 1, unit: 'u2', write: write('1.2', { note: { set: true, value: null } }) },
+        { rowNo: 2, unit: 'u2', write: write('1.3', { notApplicable: { set: true, value: true } }) },
+      ])
       const { rows } = await sql<Record<string, unknown>>`select * from score_input order by row_no`.execute(trx)
       t.match(rows[0], {
         row_no: 0,

@@ -86,11 +86,7 @@ async function withStagedPlans(
     .execute(async (trx) => {
       const writer = new ScoreWriter(trx, 'p')
       await writer.begin()
-      await writer.add(
-        stagedRows()
-          .map((row) => writer.line(row))
-          .join(''),
-      )
+      await writer.add(stagedRows())
       await writer.duplicates(10) // as a write does before it applies
       const statements = writer.applyStatements([1], { created: 1, updated: 1, stored: 1 })
       const plans = []

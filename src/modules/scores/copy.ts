@@ -21,7 +21,7 @@ export async function copyIn(db: Kysely<Database>, statement: string, data: stri
 /** A `COPY … FROM STDIN` left open: its data is written as it is made, then it is ended (or aborted). */
 export interface OpenCopy {
   /** Sends data; resolves once the stream may take more (backpressure), so memory stays bounded. */
-  write(data: string): Promise<void>
+  write(data: string | Buffer): Promise<void>
   /** Completes the COPY: resolves with its row count once the server has it all. */
   end(): Promise<number>
   /** Abandons the COPY (a CopyFail): the statement fails, and the connection is free for the rollback. */

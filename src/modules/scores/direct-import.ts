@@ -13,15 +13,16 @@ import {
   type ScoreRowWrite,
 } from '../../domain/score-rules.js'
 import type { PeriodRow } from '../periods/repository.js'
-import { copyText, type OpenCopy } from './copy.js'
+import type { OpenCopy } from './copy.js'
+import { CopyTextWriter } from './copy-writer.js'
 import {
   countBatch,
-  createdLine,
   givesAValue,
   openScoresCopy,
   PART_ROWS,
   recordBatch,
   type ChangeSummary,
+  writeCreatedRow,
   type WriteBatch,
 } from './repository.js'
 import { RepeatWatch } from './repeat-watch.js'
@@ -144,23 +145,21 @@ function acceptRow(
 /** Reads the rows, each accepted (acceptRow), into the COPY that creates them. */
 async function streamRows(d: DirectImport, batchId: number, copy: OpenCopy, tally: Tally): Promise<void> {
   const writable = writableFields(d)
-  const period = copyText(d.period.code)
-  let chunk = ''
+  const out = new CopyTextWriter()
   let chunkRows = 0
   let rowNo = 0
   for await (const batch of d.rows) {
     for (const r of batch) {
       if (rowNo >= PART_ROWS) throw new GiveWay()
       const write = acceptRow(d, writable, tally, r)
-      if (write) chunk += createdLine(period, batchId, { rowNo, unit: r.unit, write })
+      if (write) writeCreatedRow(out, d.period.code, batchId, { rowNo, unit: r.unit, write })
       rowNo++
       if (++chunkRows < CHUNK_ROWS) continue
-      await copy.write(chunk)
-      chunk = ''
+      await copy.write(out.take())
       chunkRows = 0
     }
   }
-  if (chunk !== '') await copy.write(chunk)
+  if (out.length > 0) await copy.write(out.take())
   // Unless the rows are proven free of repeats, one that gave no value may repeat another unseen.
   if (tally.empty && !tally.repeats.none) throw new GiveWay()
   // Nothing to create: the staged path answers it, writing nothing (no batch either).

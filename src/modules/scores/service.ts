@@ -184,22 +184,22 @@ function checkRow(ctx: WriteContext, r: ScoreRowRequest, rowNo: number): { write
  * One row, checked, as its line of staging text. A plain row of a unit the period lists (most rows of
  * an import) is checked by plainScoreRow; any other by checkRow, which names what the row breaks.
  */
-function stageRow(ctx: WriteContext, staged: Staged, r: ScoreRowRequest, rowNo: number): string {
+function stageRow(ctx: WriteContext, staged: Staged, r: ScoreRowRequest, rowNo: number): void {
   if (!reachesUnit(ctx.request.identity, r.unit)) {
     staged.foreign.add({ ...ctx.at(rowNo, 'unit'), code: 'other-unit', message: "is not this token's unit" })
   }
   if (r.issues?.length) {
     staged.issues.add(...r.issues)
-    return ''
+    return
   }
   // A unit's PUT names its unit once, checked before (lockScope); an import names one on each row.
   const listed = !ctx.periodUnits || ctx.periodUnits.has(r.unit)
   staged.repeats.see(r.unit, r.input.criterion)
   const plain = listed ? plainScoreRow(r.input, ctx.leaves.get(r.input.criterion)) : null
-  if (plain) return staged.writer.line({ rowNo, unit: r.unit, write: plain })
+  if (plain) return staged.writer.stage({ rowNo, unit: r.unit, write: plain })
   const checked = checkRow(ctx, r, rowNo)
   staged.issues.add(...checked.issues)
-  return staged.writer.line({ rowNo, unit: r.unit, write: checked.write })
+  staged.writer.stage({ rowNo, unit: r.unit, write: checked.write })
 }
 
 /** The batches of a write's rows: an import's as they are read, a unit's PUT or a JSON body as one. */
@@ -214,19 +214,16 @@ async function* batchesOf(rows: ScoreWriteRequest['rows']): AsyncGenerator<reado
  * with the import.
  */
 async function streamRows(ctx: WriteContext, staged: Staged): Promise<void> {
-  let chunk = ''
   let chunkRows = 0
   let rowNo = 0
   for await (const batch of batchesOf(ctx.request.rows)) {
     for (const r of batch) {
-      chunk += stageRow(ctx, staged, r, rowNo++)
+      stageRow(ctx, staged, r, rowNo++)
       if (++chunkRows < STAGE_CHUNK) continue
-      await staged.writer.stream(chunk)
-      chunk = ''
+      await staged.writer.flush()
       chunkRows = 0
     }
   }
-  await staged.writer.stream(chunk)
   await staged.writer.streamed()
 }
 
