@@ -4,7 +4,7 @@ import t from 'tap'
 import { PART_ROWS, ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
 import { writeNothing, type ScoreRowWrite } from '../src/domain/score-rules.js'
 import { build } from './helpers/build.js'
-import { call, seedClient, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
+import { call, seedClient, seedPeriod, seedRound } from './helpers/api.js'
 
 type App = Awaited<ReturnType<typeof build>>
 type Entry = {
@@ -23,9 +23,7 @@ const UNITS = ['xa-a', 'xa-b', 'xa-c']
 
 async function setup(t: Parameters<typeof build>[0]) {
   const app = await build(t)
-  await seedFramework(app, 'f1')
-  for (const u of UNITS) await seedUnit(app, u)
-  await seedPeriod(app, 'p', 'f1', UNITS)
+  await seedRound(app, UNITS)
   return app
 }
 

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { ADMIN_TOKEN, build } from './helpers/build.js'
-import { call, seedClient, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
+import { call, seedClient, seedPeriod, seedRound, seedUnit } from './helpers/api.js'
 import { scrape, valueOf } from './helpers/observe.js'
 
 type App = Awaited<ReturnType<typeof build>>
@@ -9,9 +9,7 @@ const UNITS = ['xa-a', 'xa-b', 'xa-c']
 
 async function setup(t: Parameters<typeof build>[0]) {
   const app = await build(t)
-  await seedFramework(app, 'f1')
-  for (const u of UNITS) await seedUnit(app, u)
-  await seedPeriod(app, 'p', 'f1', UNITS)
+  await seedRound(app, UNITS)
   return app
 }
 

@@ -32,6 +32,35 @@ const SURROGATES_END = 0xdfff
  */
 const EXACT_HUNDREDTHS = 2 ** 31
 
+/** Writes text known to be ASCII into `target` at `at`, a byte a character; returns where it ends. */
+export function writeAscii(target: Buffer, at: number, text: string): number {
+  let end = at
+  for (let i = 0; i < text.length; i++) target[end++] = text.charCodeAt(i)
+  return end
+}
+
+/**
+ * Writes the decimal digits of a whole number 0 ≤ n < 2^31 (so `| 0` truncates it exactly) into `target`
+ * at `at`, without String(); returns where they end.
+ */
+export function writeDigits(target: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    target[at] = DIGIT_0 + n
+    return at + 1
+  }
+  let length = 2
+  for (let rest = (n / 100) | 0; rest > 0; rest = (rest / 10) | 0) length++
+  const end = at + length
+  let place = end
+  let rest = n
+  do {
+    const next = (rest / 10) | 0
+    target[--place] = DIGIT_0 + (rest - next * 10)
+    rest = next
+  } while (rest > 0)
+  return end
+}
+
 export class Utf8JsonWriter {
   private readonly chunks: Buffer[] = []
   private chunk = Buffer.allocUnsafe(FIRST_CHUNK)
@@ -41,10 +70,7 @@ export class Utf8JsonWriter {
   /** Text known to be ASCII without anything to escape: keys, punctuation, literals. */
   raw(text: string): void {
     this.room(text.length)
-    const chunk = this.chunk
-    let at = this.at
-    for (let i = 0; i < text.length; i++) chunk[at++] = text.charCodeAt(i)
-    this.at = at
+    this.at = writeAscii(this.chunk, this.at, text)
   }
 
   /** A JSON string literal, escaped as JSON.stringify escapes it. */
@@ -117,7 +143,7 @@ export class Utf8JsonWriter {
     }
     const whole = (magnitude / 100) | 0
     const cents = magnitude - whole * 100
-    this.digits(whole)
+    this.at = writeDigits(this.chunk, this.at, whole)
     if (cents === 0) return
     const tenths = (cents / 10) | 0
     this.chunk[this.at++] = DOT
@@ -163,25 +189,6 @@ export class Utf8JsonWriter {
     this.total += this.at
     this.at = 0
     return Buffer.concat(this.chunks, this.total)
-  }
-
-  /** The decimal digits of a whole number 0 ≤ n < 2^31 (so `| 0` truncates it exactly). */
-  private digits(n: number): void {
-    const chunk = this.chunk
-    if (n < 10) {
-      chunk[this.at++] = DIGIT_0 + n
-      return
-    }
-    let length = 2
-    for (let rest = (n / 100) | 0; rest > 0; rest = (rest / 10) | 0) length++
-    let at = this.at + length
-    this.at = at
-    let rest = n
-    do {
-      const next = (rest / 10) | 0
-      chunk[--at] = DIGIT_0 + (rest - next * 10)
-      rest = next
-    } while (rest > 0)
   }
 
   /** Makes room for `most` more bytes: keeps the bytes so far and starts a larger chunk when needed. */

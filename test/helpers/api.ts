@@ -86,3 +86,10 @@ export async function seedClient(app: FastifyInstance, role: string, unit?: stri
   if (res.statusCode !== 201) throw new Error(`seedClient ${role}: ${res.statusCode} ${res.body}`)
   return res.json().token
 }
+
+/** The framework `f1` (smallFramework), the units, and period `period` (2018) assessing them all. */
+export async function seedRound(app: FastifyInstance, units: string[], period = 'p') {
+  await seedFramework(app, 'f1')
+  for (const u of units) await seedUnit(app, u)
+  await seedPeriod(app, period, 'f1', units)
+}

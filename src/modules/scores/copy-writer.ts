@@ -1,3 +1,4 @@
+import { writeAscii, writeDigits } from '../../http/utf8-writer.js'
 import { copyText } from './copy.js'
 
 /**
@@ -17,7 +18,6 @@ const RETURN = 0x0d
 const LETTER_T = 0x74
 const LETTER_N = 0x6e
 const LETTER_R = 0x72
-const DIGIT_0 = 0x30
 /** Code units from here on take two bytes in UTF-8, and from THREE_BYTES on three. */
 const TWO_BYTES = 0x80
 const THREE_BYTES = 0x800
@@ -36,10 +36,7 @@ export class CopyTextWriter {
   /** ASCII text with nothing to escape: separators, `t`/`f`, `\N`. */
   raw(text: string): void {
     this.room(text.length)
-    const buffer = this.buffer
-    let at = this.at
-    for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i)
-    this.at = at
+    this.at = writeAscii(this.buffer, this.at, text)
   }
 
   /** A whole number 0 ≤ n < 2^31 (a row number), without String(). */
@@ -49,16 +46,7 @@ export class CopyTextWriter {
       return
     }
     this.room(10)
-    let length = 1
-    for (let rest = (n / 10) | 0; rest > 0; rest = (rest / 10) | 0) length++
-    let at = this.at + length
-    this.at = at
-    let rest = n
-    do {
-      const next = (rest / 10) | 0
-      this.buffer[--at] = DIGIT_0 + (rest - next * 10)
-      rest = next
-    } while (rest > 0)
+    this.at = writeDigits(this.buffer, this.at, n)
   }
 
   /** A value as `copyText` writes it: `\N` for null, `t`/`f`, a number, or text escaped. */
