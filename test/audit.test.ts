@@ -1,7 +1,13 @@
 import { Migrator, sql } from 'kysely'
 import { migrations } from '../migrations/index.js'
 import t from 'tap'
-import { PART_ROWS, ScoreWriter, type StagedRow } from '../src/modules/scores/repository.js'
+import {
+  PART_ROWS,
+  ScoreWriter,
+  ScoresRepository,
+  type AuditFilter,
+  type StagedRow,
+} from '../src/modules/scores/repository.js'
 import { writeNothing, type ScoreRowWrite } from '../src/domain/score-rules.js'
 import { build } from './helpers/build.js'
 import { call, seedClient, seedPeriod, seedRound } from './helpers/api.js'
@@ -384,5 +390,65 @@ t.test(
     t.error(up.error)
     t.same(await indexOf(), ['btree (created_batch, created_row) WHERE (created_batch IS NOT NULL)'])
     t.same((await audit(app, '?limit=1000')).items, before)
+  },
+)
+
+interface PlanNode {
+  'Relation Name'?: string
+  'Actual Rows'?: number
+  'Actual Loops'?: number
+  'Rows Removed by Filter'?: number
+  'Rows Removed by Index Recheck'?: number
+  Plans?: PlanNode[]
+}
+
+/** Rows the plan read from `relation`, over all its scans and loops: those it kept and those it filtered out. */
+const rowsRead = (node: PlanNode, relation: string): number =>
+  (node['Relation Name'] === relation
+    ? ((node['Actual Rows'] ?? 0) +
+        (node['Rows Removed by Filter'] ?? 0) +
+        (node['Rows Removed by Index Recheck'] ?? 0)) *
+      (node['Actual Loops'] ?? 1)
+    : 0) + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, relation), 0)
+
+t.test(
+  'an audit page reads a few created scores per batch it lists, not all the period or the table holds',
+  async (t) => {
+    const app = await build(t)
+    const units = Array.from({ length: 50 }, (_, i) => `xa-${String(i).padStart(2, '0')}`)
+    await seedRound(app, units)
+    await seedPeriod(app, 'q', 'f1', units)
+    // p's batches first, then q's: a page of p must not read its way through q's newer creations.
+    for (const [period, unit] of ['p', 'q'].flatMap((p) => units.map((u) => [p, u] as const))) {
+      const put = await call(app, 'PUT', `/v1/periods/${period}/units/${unit}/scores`, {
+        body: {
+          scores: [
+            { criterion: '1.1', self: 1 },
+            { criterion: '1.2', self: 0.5 },
+            { criterion: '2.1', self: 2 },
+          ],
+        },
+      })
+      t.equal(put.statusCode, 200, put.body)
+    }
+    const created = await sql<{ n: number }>`
+    select count(*)::int as n from scores where period_code = 'p' and created_batch is not null`.execute(app.db)
+    t.equal(created.rows[0]!.n, 150, 'p holds 150 created scores, in 50 batches; q as many, in 50 later ones')
+    await sql`analyze scores, score_write_batches`.execute(app.db)
+    const repository = new ScoresRepository(app.db)
+    const read = async (filter: AuditFilter) => {
+      const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>`
+      explain (analyze, format json) ${repository.auditQuery(filter)}`.execute(app.db)
+      return rowsRead(rows[0]!['QUERY PLAN'][0]!.Plan, 'scores')
+    }
+    // At most the 3 scores of each batch a page of 5 entries reaches (6 scores are read, the sixth telling
+    // whether a next page exists), and of one batch more: 21 rows, where p holds 150 and the table 300.
+    const bound = 3 * (5 + 2)
+    const page = await read({ period: 'p', limit: 5 })
+    t.ok(page <= bound, `a page of 5 entries read ${page} rows of scores`)
+    const byCriterion = await read({ period: 'p', criterion: '2.1', limit: 5 })
+    t.ok(byCriterion <= bound, `a page of one criterion read ${byCriterion} rows of scores`)
+    const byUnit = await read({ period: 'p', unit: 'xa-07', limit: 5 })
+    t.ok(byUnit <= bound, `a page of one unit read ${byUnit} rows of scores`)
   },
 )

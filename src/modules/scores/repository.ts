@@ -507,6 +507,12 @@ export class ScoresRepository {
    * `limit + 1` scores from each, so a page costs the same whatever the period holds.
    */
   async audit(filter: AuditFilter): Promise<AuditEntryRow[]> {
+    const { rows } = await this.auditQuery(filter).execute(this.db)
+    return rows
+  }
+
+  /** The statement of an audit page (`audit`), apart so that its plan can be examined (test/audit.test.ts). */
+  auditQuery(filter: AuditFilter): RawBuilder<AuditEntryRow> {
     const { period, unit, criterion, before, limit } = filter
     const only = (alias: string) =>
       sql.join(
@@ -541,7 +547,7 @@ export class ScoresRepository {
               ${before ? sql`and b.id <= ${before.batch}::bigint` : sql``}
             order by b.id desc, s.created_row desc
             limit ${scores}`
-    const { rows } = await sql<AuditEntryRow>`
+    return sql<AuditEntryRow>`
       with updated as (
         select c.batch_id, c.row_no, c.unit_code, c.criterion_code, c.changes
         from score_changes c
@@ -568,8 +574,7 @@ export class ScoresRepository {
       where r.changes ? f.field
         ${before ? sql`and (r.batch_id, r.row_no, f.ord) < (${before.batch}::bigint, ${before.row}::bigint, ${before.ord}::int)` : sql``}
       order by r.batch_id desc, r.row_no desc, f.ord desc
-      limit ${limit}`.execute(this.db)
-    return rows
+      limit ${limit}`
   }
 }
 
