@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import t from 'tap'
 import { ADMIN_TOKEN, build } from './helpers/build.js'
 import { call, seedClient, seedPeriod, seedRound, seedUnit } from './helpers/api.js'
@@ -206,3 +207,20 @@ t.test(
     t.same(await written(app), { scores: 9, batches: 1 })
   },
 )
+
+t.test('re-importing a file, staged, and first imports that give way leave no file open', async (t) => {
+  const app = await setup(t)
+  const openFiles = () => readdirSync('/proc/self/fd').length
+  const csv = `unit,criterion,self,appraised,notApplicable,note\n${manyRows(UNITS)}`
+  t.equal((await importCsv(app, csv)).statusCode, 200)
+  await seedPeriod(app, 'q', 'f1', UNITS)
+  const givesWay = 'unit,criterion,self\nxa-a,1.1,1\nxa-a,1.1,2\n' // a repeat: 422 after giving way
+  t.equal((await importCsv(app, givesWay, 'q')).statusCode, 422)
+  const before = openFiles()
+  for (let i = 0; i < 10; i++) {
+    t.equal((await importCsv(app, csv)).json().unchanged, 9)
+    t.equal((await importCsv(app, givesWay, 'q')).statusCode, 422)
+  }
+  // The database pool may open a connection or two meanwhile; a file left open per request would be 20.
+  t.ok(openFiles() - before <= 2, `open files: ${before} before, ${openFiles()} after 20 imports`)
+})

@@ -293,7 +293,12 @@ export async function readScoresCsv(body: SpooledBody, limit: number): Promise<A
   const [header, ...rest] = first.value
   const reader = rowReader(columnsOf(header!))
   return (async function* rows() {
-    if (rest.length > 0) yield rest.map(reader)
-    for await (const batch of records) yield batch.map(reader)
+    try {
+      if (rest.length > 0) yield rest.map(reader)
+      for await (const batch of records) yield batch.map(reader)
+    } finally {
+      // A reader left early (an import giving way at its first rows) closes the file it holds open.
+      await records.return(undefined)
+    }
   })()
 }

@@ -60,16 +60,17 @@ const isUniqueViolation = (error: unknown): boolean =>
 
 /**
  * Writes the import directly when the period holds no score yet (a first import), returning its
- * summary; null when it did not or gave way, with nothing of it left in the transaction.
+ * summary. Otherwise `not-first`, its rows untouched; or `gave-way`, its rows read in part and nothing
+ * of it left in the transaction.
  */
-export async function importDirectly(d: DirectImport): Promise<ChangeSummary | null> {
+export async function importDirectly(d: DirectImport): Promise<ChangeSummary | 'not-first' | 'gave-way'> {
   const held = await d.trx
     .selectFrom('scores')
     .select('unit_code')
     .where('period_code', '=', d.period.code)
     .limit(1)
     .execute()
-  if (held.length > 0) return null
+  if (held.length > 0) return 'not-first'
   await sql`savepoint direct_import`.execute(d.trx)
   try {
     const summary = await writeRows(d)
@@ -78,7 +79,7 @@ export async function importDirectly(d: DirectImport): Promise<ChangeSummary | n
   } catch (error) {
     if (!(error instanceof GiveWay) && !isUniqueViolation(error)) throw error
     await sql`rollback to savepoint direct_import`.execute(d.trx)
-    return null
+    return 'gave-way'
   }
 }
 

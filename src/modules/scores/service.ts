@@ -363,14 +363,14 @@ function batchOf({ identity, scope, reason }: ScoreWriteRequest): WriteBatch {
 
 /**
  * A first import of a CSV, written straight into `scores` as it is read (direct-import.ts), its period
- * locked from the start; null when the write is not one, or when it gave way: its rows are then read
- * again for the staged path.
+ * locked from the start; null when the write is not one, or when it gave way. Rows it read in part are
+ * then read again for the staged path (the reader it left is closed: leaving a loop ends it).
  */
 async function writeDirectly(ctx: WriteContext): Promise<ChangeSummary | null> {
   const { request } = ctx
   if (request.scope.kind !== 'import' || request.dryRun || !request.again || !ctx.periodUnits) return null
   await lockImportedPeriod(ctx)
-  const summary = await importDirectly({
+  const outcome = await importDirectly({
     trx: ctx.trx,
     period: ctx.period,
     leaves: ctx.leaves,
@@ -379,8 +379,12 @@ async function writeDirectly(ctx: WriteContext): Promise<ChangeSummary | null> {
     batch: batchOf(request),
     rows: batchesOf(request.rows),
   })
-  if (summary === null) ctx.request = { ...request, rows: await request.again() }
-  return summary
+  if (outcome === 'not-first') return null
+  if (outcome === 'gave-way') {
+    ctx.request = { ...request, rows: await request.again() }
+    return null
+  }
+  return outcome
 }
 
 /**
