@@ -14,7 +14,7 @@ import type { Database } from '../src/db/schema.js'
 import type { Identity } from '../src/domain/access.js'
 import { putPeriod } from '../src/modules/periods/service.js'
 import { writeScores, type ScoreWriteRequest } from '../src/modules/scores/service.js'
-import { build } from './helpers/build.js'
+import { ADMIN_TOKEN, build } from './helpers/build.js'
 import { call, seedFramework, seedPeriod, seedUnit } from './helpers/api.js'
 import { openTestDatabase } from './helpers/database.js'
 
@@ -160,6 +160,44 @@ for (const [name, scope] of [
     t.same(await orphans(app.db), [])
   })
 }
+
+/** Whether the session waiting on `pid` has made its staging table (it holds the new table exclusively). */
+async function waiterHasStaged(db: Kysely<Database>, pid: number): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+    where ${pid} = any(pg_blocking_pids(a.pid)) and l.locktype = 'relation' and l.mode = 'AccessExclusiveLock'
+      and l.granted`.execute(db)
+  return rows[0]!.n > 0
+}
+
+t.test(
+  'a CSV import into a period holding scores stages its rows before it waits for the period; a first import waits first',
+  async (t) => {
+    const app = await setup(t)
+    const importCsv = (csv: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/periods/p/scores/import',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv; charset=utf-8' },
+        payload: csv,
+      })
+    const csv = 'unit,criterion,self\nxa-a,1.1,1\nxa-a,1.2,0.5\n'
+    for (const [name, staged] of [
+      ['a first import', false],
+      ['an import into a period holding scores', true],
+    ] as const) {
+      // A unit's write, held before its commit, shares the period row: an import waits for it to lock it.
+      const held = heldWrite(app, { kind: 'unit', unit: 'xa-b', member: 'scores' }, 'xa-b')
+      const pid = await held.holding
+      const answer = importCsv(csv)
+      t.ok(await blockedBy(app.db, pid), `${name} waits for the unit's write`)
+      t.equal(await waiterHasStaged(app.db, pid), staged, `${name}: staged before it waits: ${staged}`)
+      held.release()
+      await held.written
+      t.equal((await answer).statusCode, 200)
+    }
+  },
+)
 
 t.test('an import and a removal of one of its units, started together: one wins, no orphan score', async (t) => {
   const app = await build(t)

@@ -58,19 +58,19 @@ class GiveWay extends Error {}
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 
+/** Whether the period holds a score: an import into it is no first import. */
+export async function periodHoldsScores(trx: Kysely<Database>, period: string): Promise<boolean> {
+  const held = await trx.selectFrom('scores').select('unit_code').where('period_code', '=', period).limit(1).execute()
+  return held.length > 0
+}
+
 /**
  * Writes the import directly when the period holds no score yet (a first import), returning its
  * summary. Otherwise `not-first`, its rows untouched; or `gave-way`, its rows read in part and nothing
  * of it left in the transaction.
  */
 export async function importDirectly(d: DirectImport): Promise<ChangeSummary | 'not-first' | 'gave-way'> {
-  const held = await d.trx
-    .selectFrom('scores')
-    .select('unit_code')
-    .where('period_code', '=', d.period.code)
-    .limit(1)
-    .execute()
-  if (held.length > 0) return 'not-first'
+  if (await periodHoldsScores(d.trx, d.period.code)) return 'not-first'
   await sql`savepoint direct_import`.execute(d.trx)
   try {
     const summary = await writeRows(d)

@@ -14,8 +14,8 @@ export interface StagedRow {
 /** A field's two columns in score_input: whether it is given, and its value. */
 function writeField(out: CopyTextWriter, field: FieldWrite<string | number | boolean>): void {
   if (!field.set) return out.raw('\tf\t\\N')
-  out.raw('\tt\t')
-  out.value(field.value)
+  out.raw('\tt')
+  writeCell(out, field.value)
 }
 
 /**
@@ -71,26 +71,25 @@ export const openScoresCopy = (trx: Kysely<Database>): OpenCopy =>
 export function writeCreatedRow(out: CopyTextWriter, period: string, batch: number | null, row: StagedRow): void {
   const w = row.write
   out.text(period)
-  for (const value of [
-    row.unit,
-    w.criterion,
-    w.self.value,
-    w.appraised.value,
-    w.notApplicable.value ?? false,
-    w.note.value,
-  ]) {
-    out.raw('\t')
-    out.value(value)
-  }
-  out.raw('\t')
-  out.value(w.evidence.value === null ? null : JSON.stringify(w.evidence.value))
-  for (const value of [w.numerator.value, w.denominator.value, batch]) {
-    out.raw('\t')
-    out.value(value)
-  }
+  writeCell(out, row.unit)
+  writeCell(out, w.criterion)
+  writeCell(out, w.self.value)
+  writeCell(out, w.appraised.value)
+  writeCell(out, w.notApplicable.value ?? false)
+  writeCell(out, w.note.value)
+  writeCell(out, w.evidence.value === null ? null : JSON.stringify(w.evidence.value))
+  writeCell(out, w.numerator.value)
+  writeCell(out, w.denominator.value)
+  writeCell(out, batch)
   out.raw('\t')
   out.count(row.rowNo & (PART_ROWS - 1))
   out.raw('\n')
+}
+
+/** A tab, then a value as `copyText` writes it. */
+function writeCell(out: CopyTextWriter, value: string | number | boolean | null): void {
+  out.raw('\t')
+  out.value(value)
 }
 
 export interface WriteCounts {

@@ -23,7 +23,7 @@ import type { ScoreRowRequest } from './row-request.js'
 import { ScoreWriter, type ChangeSummary, type Creations, type WriteBatch } from './repository.js'
 import { refreshStatistics } from '../../db/statistics.js'
 import { computeScorecard, scorecardEtag, type UnitScorecard } from './scorecard.js'
-import { importDirectly } from './direct-import.js'
+import { importDirectly, periodHoldsScores } from './direct-import.js'
 import { RepeatWatch } from './repeat-watch.js'
 
 export interface ScoreWriteRequest {
@@ -96,6 +96,8 @@ interface WriteContext {
   /** The units the period assesses, for an import's per-row check. */
   periodUnits: Set<string> | null
   at: (rowNo: number, field?: string) => { pointer: string; row?: number }
+  /** Whether an import holds its period locked (lockImportedPeriod): a direct import that gave way does. */
+  periodLocked: boolean
 }
 
 /**
@@ -130,7 +132,17 @@ async function lockScope(trx: Kysely<Database>, request: ScoreWriteRequest): Pro
   }
   const framework = await loadFramework(trx, period.framework)
   const periodUnits = scope.kind === 'import' ? new Set(await new PeriodsRepository(trx).units(period.code)) : null
-  return { trx, request, period, framework, leaves: leafIndex(framework), unitListed, periodUnits, at: placeOf(scope) }
+  return {
+    trx,
+    request,
+    period,
+    framework,
+    leaves: leafIndex(framework),
+    unitListed,
+    periodUnits,
+    at: placeOf(scope),
+    periodLocked: false,
+  }
 }
 
 /**
@@ -155,6 +167,7 @@ async function lockImportedPeriod(ctx: WriteContext): Promise<void> {
     )
   }
   ctx.period = locked
+  ctx.periodLocked = true
 }
 
 interface Staged {
@@ -334,7 +347,7 @@ function refuseRuleViolations(ctx: WriteContext, issues: Problems): void {
 async function writeStaged(ctx: WriteContext): Promise<ChangeSummary> {
   const { request } = ctx
   const staged = await stageRows(ctx)
-  if (request.scope.kind === 'import') await lockImportedPeriod(ctx)
+  if (request.scope.kind === 'import' && !ctx.periodLocked) await lockImportedPeriod(ctx)
   if (staged.foreign.count > 0) {
     staged.foreign.raise('forbidden', `This token may write only unit ${JSON.stringify(request.identity.unit)}`)
   }
@@ -369,6 +382,9 @@ function batchOf({ identity, scope, reason }: ScoreWriteRequest): WriteBatch {
 async function writeDirectly(ctx: WriteContext): Promise<ChangeSummary | null> {
   const { request } = ctx
   if (request.scope.kind !== 'import' || request.dryRun || !request.again || !ctx.periodUnits) return null
+  // Asked before the lock, so that an import into a period holding scores reads its rows unlocked, as
+  // the staged path does; asked again under it (importDirectly), as a writer may have come in between.
+  if (await periodHoldsScores(ctx.trx, ctx.period.code)) return null
   await lockImportedPeriod(ctx)
   const outcome = await importDirectly({
     trx: ctx.trx,
